@@ -1,0 +1,55 @@
+import { VERSION } from '../version.js';
+import { demoCommand } from './commands/demo.js';
+import { schemaCommand } from './commands/schema.js';
+import { verifyCommand } from './commands/verify.js';
+import { EXIT, UsageError, type CliIO } from './io.js';
+
+export const HELP = `cailiang ${VERSION} — administrative-penalty discretion rules as code
+
+Usage: cailiang <command> [options]
+
+Commands:
+  verify <rules-dir>...   check rule-set folders; problems as path:line:col
+  schema [index|topic|case]
+                          print the JSON Schema of rule files or cases
+  demo [rules-dir]        verify and summarise the bundled rule sets
+
+Run "cailiang <command> --help" for a command's options.
+Exit codes: 0 ok, 1 problems in the input, 2 usage or I/O error.
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+const COMMANDS: Record<string, Command> = { verify: verifyCommand, schema: schemaCommand, demo: demoCommand };
+
+/**
+ * The command-line interface as a function: arguments in, exit code out. All
+ * output goes through `io`, so tests call it directly.
+ *
+ * @example
+ * const code = await cli(['verify', 'rules/'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+ */
+export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`cailiang: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      io.stderr(`cailiang ${name}: ${(e as Error).message}\nRun "cailiang ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,11 @@
+/** Where the CLI writes; tests pass buffers, bin.ts passes the process streams. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit codes: 0 fine, 1 problems in the user's input, 2 usage or I/O, 3 a bug in cailiang. */
+export const EXIT = { ok: 0, problems: 1, usage: 2, internal: 3 } as const;
+
+/** A usage mistake (bad flag, missing argument): reported in one line, exit 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,239 @@
+/**
+ * The fixed list of diagnostic codes. Wording lives here, keyed by code; tests
+ * assert codes and positions, never prose. `{name}` placeholders are filled from
+ * the diagnostic's `data`.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export const CODES = {
+  // ── files and YAML syntax ───────────────────────────────────────────────
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    message: 'file is {size} bytes, above the limit of {limit} bytes',
+    hint: 'split the rule set into topic files (one per field), each below the limit',
+  },
+  FILE_NOT_UTF8: {
+    severity: 'error',
+    message: 'file is not valid UTF-8 (first bad byte at offset {offset})',
+    hint: 'save the file as UTF-8; GBK/GB18030 files must be converted first',
+  },
+  FILE_EMPTY: {
+    severity: 'warning',
+    message: 'file holds no YAML content',
+    hint: 'remove the file or add items/lists to it',
+  },
+  YAML_SYNTAX: {
+    severity: 'error',
+    message: 'YAML syntax error: {detail}',
+    hint: 'check indentation, quotes and colons around this position',
+  },
+  YAML_TAB_INDENT: {
+    severity: 'error',
+    message: 'tab character used for indentation',
+    hint: 'YAML indentation must use spaces only',
+  },
+  YAML_DUPLICATE_KEY: {
+    severity: 'error',
+    message: 'duplicate key "{key}" in the same mapping',
+    hint: 'each key may appear once; merge the two entries or rename one',
+  },
+  YAML_UNKNOWN_TAG: {
+    severity: 'error',
+    message: 'tag {tag} is not allowed in rule files',
+    hint: 'rule files are plain data: remove the tag',
+  },
+  YAML_ALIAS_LIMIT: {
+    severity: 'error',
+    message: 'aliases expand to too many nodes (limit {limit})',
+    hint: 'write the data out instead of nesting anchors and aliases',
+  },
+  YAML_TOO_DEEP: {
+    severity: 'error',
+    message: 'nesting is deeper than {limit} levels',
+    hint: 'flatten the structure; conditions rarely need more than a few levels',
+  },
+  YAML_MULTIPLE_DOCUMENTS: {
+    severity: 'error',
+    message: 'file holds more than one YAML document',
+    hint: 'remove the "---" separator or split the documents into separate files',
+  },
+  FORBIDDEN_KEY: {
+    severity: 'error',
+    message: 'key "{key}" is not allowed',
+    hint: '__proto__, constructor and prototype are reserved and never valid in rule files',
+  },
+
+  // ── schema (shape of the data) ──────────────────────────────────────────
+  SCHEMA_REQUIRED: {
+    severity: 'error',
+    message: 'missing required key "{key}"',
+    hint: 'add "{key}" here; see the rule-file format in README',
+  },
+  SCHEMA_UNKNOWN_KEY: {
+    severity: 'error',
+    message: 'unknown key "{key}"',
+    hint: 'check the spelling against the file format in README; keys are case-sensitive',
+  },
+  SCHEMA_TYPE: {
+    severity: 'error',
+    message: 'expected {expected}, got {received}',
+  },
+  SCHEMA_VALUE: {
+    severity: 'error',
+    message: '{detail}',
+  },
+  INVALID_DATE: {
+    severity: 'error',
+    message: '"{value}" is not a valid calendar date',
+    hint: 'write dates as YYYY-MM-DD, e.g. 2025-03-01',
+  },
+  INVALID_DURATION: {
+    severity: 'error',
+    message: '"{value}" is not a valid ISO 8601 duration{detail}',
+    hint: 'write durations like P2Y (2 years), P6M, P30D or PT4H',
+  },
+  MONEY_NEGATIVE: {
+    severity: 'error',
+    message: 'money amount {value} is negative',
+    hint: 'amounts are in yuan and cannot be below 0',
+  },
+  MONEY_PRECISION: {
+    severity: 'error',
+    message: 'money amount {value} has more than 2 decimals',
+    hint: 'amounts are in yuan; the smallest unit is the fen (0.01)',
+  },
+  MONEY_TOO_LARGE: {
+    severity: 'error',
+    message: 'money amount {value} is beyond the supported maximum of {limit} yuan',
+  },
+  RANGE_INVERTED: {
+    severity: 'error',
+    message: 'range [{min}, {max}] has its minimum above its maximum',
+    hint: 'write ranges as [min, max]',
+  },
+
+  // ── rule-set structure and references ───────────────────────────────────
+  RULESET_EMPTY: {
+    severity: 'error',
+    message: 'no rule files (*.yaml, *.yml) found',
+    hint: 'a rule set is a folder with index.yaml and topic files',
+  },
+  RULESET_NO_INDEX: {
+    severity: 'error',
+    message: 'rule set has no index.yaml',
+    hint: 'add index.yaml with id, title, issuer, version, effective and laws',
+  },
+  RULESET_MISPLACED_KEY: {
+    severity: 'error',
+    message: '"{key}" belongs in {where}',
+    hint: 'identity, laws and policy go in index.yaml; items and lists in topic files or index.yaml',
+  },
+  DUPLICATE_ITEM: {
+    severity: 'error',
+    message: 'item code "{code}" is already used at {other}',
+    hint: 'item codes must be unique within a rule set',
+  },
+  DUPLICATE_LIST_ENTRY: {
+    severity: 'error',
+    message: 'list entry id "{id}" is already used at {other}',
+    hint: 'list entry ids must be unique within a rule set',
+  },
+  DUPLICATE_ID: {
+    severity: 'error',
+    message: '{what} id "{id}" is used twice in this {scope}',
+  },
+  DUPLICATE_FACT: {
+    severity: 'error',
+    message: 'fact "{name}" is declared again with a different type ({type} vs {other})',
+    hint: 'a fact has one type throughout a rule set',
+  },
+  UNKNOWN_ITEM: {
+    severity: 'error',
+    message: 'unknown item "{code}"',
+    hint: 'list entries and cases must name item codes declared in the rule set',
+  },
+  UNKNOWN_LAW: {
+    severity: 'error',
+    message: 'law "{law}" is not declared in index.yaml laws',
+    hint: 'declare it under laws: in index.yaml, e.g. {law}: { title: ..., version: YYYY-MM-DD }',
+  },
+  ARTICLE_OUT_OF_RANGE: {
+    severity: 'error',
+    message: 'article {article} is beyond the {articles} articles declared for law "{law}"',
+    hint: 'check the article number against the current text of the law',
+  },
+  UNKNOWN_FACT: {
+    severity: 'error',
+    message: 'fact "{fact}" is not declared',
+    hint: 'declare it under facts: (rule set or item), with its type; known here: {known}',
+  },
+  UNKNOWN_OPERATOR: {
+    severity: 'error',
+    message: 'unknown operator "{operator}"',
+    hint: 'operators: equal, notEqual, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive, in, notIn',
+  },
+  OPERATOR_TYPE_MISMATCH: {
+    severity: 'error',
+    message: 'operator "{operator}" cannot be used on {type} fact "{fact}"',
+    hint: '{hintDetail}',
+  },
+  FACT_TYPE_MISMATCH: {
+    severity: 'error',
+    message: 'fact "{fact}" is {type}, but is compared with {value}',
+    hint: '{hintDetail}',
+  },
+  CONDITION_INVALID: {
+    severity: 'error',
+    message: 'invalid condition: {detail}',
+    hint: 'a condition is { all: [...] }, { any: [...] }, { not: ... } or { fact, operator, value }',
+  },
+  CONDITION_PATH: {
+    severity: 'error',
+    message: 'JSONPath "path" is not supported in rule files',
+    hint: 'declare a separate fact for the value you need and compare it directly',
+  },
+  UNKNOWN_CIRCUMSTANCE: {
+    severity: 'error',
+    message: 'unknown circumstance "{name}"',
+    hint: 'declare it under circumstances: in the rule set, or use a built-in one: {known}',
+  },
+  UNKNOWN_BRANCH: {
+    severity: 'error',
+    message: 'statutory branch "{branch}" does not exist in item "{item}"',
+    hint: 'branches: {known}',
+  },
+  UNKNOWN_TIER: {
+    severity: 'error',
+    message: 'tier "{tier}" does not exist in item "{item}"',
+    hint: 'tiers: {known}',
+  },
+  FACT_NOT_MONEY: {
+    severity: 'error',
+    message: 'fact "{fact}" is used as the base of a multiple but is {type}, not money',
+    hint: 'multiples apply to money facts such as goodsValue or illegalGains',
+  },
+
+  // ── file system (node / CLI) ────────────────────────────────────────────
+  IO_NOT_FOUND: {
+    severity: 'error',
+    message: 'no such file or folder',
+  },
+  IO_NOT_DIRECTORY: {
+    severity: 'error',
+    message: 'expected a rule-set folder, found a file',
+    hint: 'pass the folder that holds index.yaml',
+  },
+  IO_READ_FAILED: {
+    severity: 'error',
+    message: 'cannot read: {detail}',
+  },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A diagnostic code (SCREAMING_SNAKE), one of {@link CODES}. */
+export type DiagnosticCode = keyof typeof CODES;

@@ -1,0 +1,41 @@
+/**
+ * cailiang — administrative-penalty discretion rules as code.
+ *
+ * The core is pure: it takes strings and objects and never touches the file
+ * system, the clock or the environment. File access lives in `cailiang/node`.
+ */
+export { loadRuleSet, type LoadOptions, type LoadResult } from './load/loadRuleSet.js';
+export type { SourceInput, ParseLimits } from './load/source.js';
+export type {
+  Circumstance,
+  Citation,
+  Condition,
+  FactDef,
+  FactType,
+  FineModel,
+  Grade,
+  HitPolicy,
+  Item,
+  Law,
+  LeafCondition,
+  ListEntry,
+  ListKind,
+  ExemptBasis,
+  PenaltyClause,
+  PenaltyKind,
+  Policy,
+  RuleSet,
+  SourceDoc,
+  Tier,
+  TierRange,
+} from './load/model.js';
+export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Severity } from './diagnostics/index.js';
+export { jsonSchema, type SchemaKind } from './schema/json-schema.js';
+export {
+  formatDiagnostics,
+  formatDiagnosticsGithub,
+  formatDiagnosticsJson,
+  formatDiagnosticsText,
+  type DiagnosticFormat,
+} from './report/diagnostics.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,546 @@
+import { diagnostic, sortDiagnostics, hasErrors, type Diagnostic, type Place } from '../diagnostics/index.js';
+import {
+  RuleSetIndex,
+  RuleSetTopic,
+  type RawBranch,
+  type RawCitation,
+  type RawFactDecl,
+  type RawFine,
+  type RawIndex,
+  type RawItem,
+  type RawListEntry,
+  type RawTier,
+  type RawTopic,
+} from '../schema/ruleset.js';
+import { BUILTIN_CIRCUMSTANCES, BUILTIN_FACTS, DERIVED_FACTS } from '../schema/vocabulary.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+import { checkCondition, type FactScope } from './conditions.js';
+import { issuesToDiagnostics } from './issues.js';
+import type {
+  Circumstance,
+  Citation,
+  Condition,
+  FactDef,
+  FineModel,
+  Item,
+  Law,
+  ListEntry,
+  PenaltyClause,
+  Policy,
+  RuleSet,
+  Tier,
+  TierRange,
+} from './model.js';
+import { parseSource, type ParseLimits, type SourceFile, type SourceInput } from './source.js';
+import { yuanToFen } from './units.js';
+
+/** What {@link loadRuleSet} returns: the rule set when there was no error, and every diagnostic. */
+export interface LoadResult {
+  readonly ruleSet?: RuleSet;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type LoadOptions = ParseLimits;
+
+const INDEX_ONLY = new Set([
+  'id',
+  'region',
+  'title',
+  'issuer',
+  'document',
+  'method',
+  'version',
+  'effective',
+  'reviewed',
+  'extends',
+  'laws',
+  'policy',
+  'unverified',
+]);
+
+const INDEX_NAMES = /(^|[\\/])index\.ya?ml$/;
+
+function dirname(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i < 0 ? '.' : p.slice(0, i);
+}
+
+/**
+ * Loads a rule set from its files (index.yaml plus topic files). Pure: takes
+ * paths and contents, touches no file system. Problems are returned as
+ * diagnostics with file, line and column; `ruleSet` is present only when there
+ * is no error.
+ *
+ * @example
+ * import { loadRuleSet } from 'cailiang';
+ * const { ruleSet, diagnostics } = loadRuleSet([
+ *   { path: 'rules/demo/index.yaml', text: indexYaml },
+ *   { path: 'rules/demo/food.yaml', text: foodYaml },
+ * ]);
+ * if (!ruleSet) for (const d of diagnostics) console.error(`${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+ */
+export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions = {}): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  if (files.length === 0) {
+    diagnostics.push(diagnostic('RULESET_EMPTY', { file: '.', line: 1, column: 1 }));
+    return { diagnostics };
+  }
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const indexInputs = sorted.filter((f) => INDEX_NAMES.test(f.path));
+  if (indexInputs.length === 0) {
+    diagnostics.push(diagnostic('RULESET_NO_INDEX', { file: `${dirname(sorted[0]!.path)}/index.yaml`, line: 1, column: 1 }));
+  }
+
+  let index: { file: SourceFile; data: RawIndex } | undefined;
+  const topics: { file: SourceFile; data: RawTopic }[] = [];
+  for (const input of sorted) {
+    const parsed = parseSource(input, options);
+    diagnostics.push(...parsed.diagnostics);
+    const file = parsed.file;
+    if (!file || file.value === null || file.value === undefined) continue;
+    const isIndex = input === indexInputs[0];
+    if (isIndex) {
+      const r = RuleSetIndex.safeParse(file.value, { reportInput: true });
+      if (r.success) index = { file, data: r.data };
+      else diagnostics.push(...issuesToDiagnostics(r.error.issues, file));
+    } else {
+      if (INDEX_NAMES.test(input.path)) {
+        diagnostics.push(diagnostic('DUPLICATE_ID', file.start, { what: 'index file', id: input.path, scope: 'rule set' }));
+        continue;
+      }
+      const r = RuleSetTopic.safeParse(file.value, { reportInput: true });
+      if (r.success) topics.push({ file, data: r.data });
+      else
+        diagnostics.push(
+          ...issuesToDiagnostics(r.error.issues, file, [], (key) => (INDEX_ONLY.has(key) ? 'index.yaml' : undefined)),
+        );
+    }
+  }
+  if (!index) return { diagnostics: sortDiagnostics(diagnostics) };
+
+  const built = build(index, topics, diagnostics);
+  const all = sortDiagnostics(diagnostics);
+  if (hasErrors(all) || !built) return { diagnostics: all };
+  return { ruleSet: built, diagnostics: all };
+}
+
+interface Located<T> {
+  readonly file: SourceFile;
+  readonly path: readonly PropertyKey[];
+  readonly data: T;
+}
+
+function build(
+  index: { file: SourceFile; data: RawIndex },
+  topics: readonly { file: SourceFile; data: RawTopic }[],
+  out: Diagnostic[],
+): RuleSet | undefined {
+  const idx = index.data;
+  const sources = [{ file: index.file, data: idx as RawTopic }, ...topics];
+
+  // Laws.
+  const laws: Record<string, Law> = {};
+  for (const key of Object.keys(idx.laws).sort()) {
+    const l = idx.laws[key]!;
+    laws[key] = { key, ...l };
+  }
+  const citeCheck = (cites: readonly RawCitation[] | undefined, file: SourceFile, path: readonly PropertyKey[]) => {
+    const list: Citation[] = [];
+    (cites ?? []).forEach((c, i) => {
+      const law = laws[c.law];
+      if (!law) out.push(diagnostic('UNKNOWN_LAW', file.locate([...path, i, 'law']), { law: c.law }));
+      else if (law.articles !== undefined && c.article > law.articles)
+        out.push(
+          diagnostic('ARTICLE_OUT_OF_RANGE', file.locate([...path, i, 'article']), {
+            article: c.article,
+            articles: law.articles,
+            law: c.law,
+          }),
+        );
+      list.push(c);
+    });
+    return list;
+  };
+
+  // Circumstances: built-ins, then declared ones.
+  const circumstances: Record<string, Circumstance> = {};
+  for (const c of BUILTIN_CIRCUMSTANCES) circumstances[c.name] = c;
+  for (const { file, data } of sources) {
+    for (const [name, decl] of Object.entries(data.circumstances ?? {})) {
+      if (circumstances[name]) {
+        out.push(
+          diagnostic('DUPLICATE_ID', file.locate(['circumstances', name], true), {
+            what: 'circumstance',
+            id: name,
+            scope: circumstances[name]!.origin === 'builtin' ? 'built-in vocabulary' : 'rule set',
+          }),
+        );
+        continue;
+      }
+      circumstances[name] = {
+        name,
+        label: decl.label,
+        effect: decl.effect,
+        cites: citeCheck(decl.cites, file, ['circumstances', name, 'cites']),
+        origin: 'ruleset',
+      };
+    }
+  }
+
+  // Facts: built-ins, circumstances (booleans), rule-set facts.
+  const base = new Map<string, FactDef>();
+  for (const f of BUILTIN_FACTS) base.set(f.name, f);
+  for (const c of Object.values(circumstances)) {
+    base.set(c.name, { name: c.name, type: 'boolean', label: c.label, origin: 'builtin' });
+  }
+  const ruleSetFacts: Record<string, FactDef> = {};
+  for (const { file, data } of sources) {
+    for (const [name, decl] of Object.entries(data.facts ?? {})) {
+      const def = factDef(name, decl, 'ruleset');
+      const prior = base.get(name);
+      if (prior && (prior.origin === 'builtin' || prior.type !== def.type)) {
+        out.push(
+          diagnostic('DUPLICATE_FACT', file.locate(['facts', name], true), {
+            name,
+            type: def.type,
+            other: prior.origin === 'builtin' ? `built-in ${prior.type}` : prior.type,
+          }),
+        );
+        continue;
+      }
+      base.set(name, def);
+      ruleSetFacts[name] = def;
+    }
+  }
+
+  // Items.
+  const items = new Map<string, { item: Item; scope: FactScope; place: Place }>();
+  for (const { file, data } of sources) {
+    (data.items ?? []).forEach((raw, i) => {
+      const path = ['items', i];
+      const prior = items.get(raw.code);
+      if (prior) {
+        out.push(
+          diagnostic('DUPLICATE_ITEM', file.locate([...path, 'code']), {
+            code: raw.code,
+            other: `${prior.place.file}:${prior.place.line}:${prior.place.column}`,
+          }),
+        );
+        return;
+      }
+      const built = buildItem({ file, path, data: raw }, base, circumstances, citeCheck, out);
+      if (built) items.set(raw.code, { ...built, place: built.item.at });
+    });
+  }
+
+  // List entries.
+  const lists = new Map<string, ListEntry>();
+  for (const { file, data } of sources) {
+    (data.lists ?? []).forEach((raw, i) => {
+      const path = ['lists', i];
+      const prior = lists.get(raw.id);
+      if (prior) {
+        out.push(
+          diagnostic('DUPLICATE_LIST_ENTRY', file.locate([...path, 'id']), {
+            id: raw.id,
+            other: `${prior.at.file}:${prior.at.line}:${prior.at.column}`,
+          }),
+        );
+        return;
+      }
+      const entry = buildList({ file, path, data: raw }, base, items, citeCheck, out);
+      if (entry) lists.set(raw.id, entry);
+    });
+  }
+
+  // Policy.
+  const p = idx.policy;
+  const policyScope = new Map(base);
+  for (const f of DERIVED_FACTS) policyScope.set(f.name, f);
+  const cond = (raw: unknown, key: string): Condition | undefined =>
+    raw === undefined ? undefined : checkCondition(raw, policyScope, index.file, ['policy', key], out);
+  const policy: Policy = {
+    split: p.split,
+    point: p.point,
+    rounding: yuanToFen(p.rounding),
+    reducedFloor: p.reducedFloor === null ? null : yuanToFen(p.reducedFloor),
+    firstOffenceWindow: p.firstOffenceWindow,
+    staleAfter: p.staleAfter,
+    hitPolicy: p.hitPolicy,
+    hearing:
+      p.hearing === null ? null : { person: yuanToFen(p.hearing.person), organization: yuanToFen(p.hearing.organization) },
+    simpleProcedure: {
+      person: yuanToFen(p.simpleProcedure.person),
+      organization: yuanToFen(p.simpleProcedure.organization),
+    },
+    limitation: p.limitation,
+    channels: p.channels,
+    ...(p.legalReview !== undefined ? { legalReview: cond(p.legalReview, 'legalReview') } : {}),
+    ...(p.collective !== undefined ? { collective: cond(p.collective, 'collective') } : {}),
+  };
+
+  const itemList = [...items.values()].map((x) => x.item).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const listList = [...lists.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const content = {
+    id: idx.id,
+    region: idx.region,
+    title: idx.title,
+    issuer: idx.issuer,
+    document: idx.document ?? null,
+    ...(idx.method ? { method: idx.method } : {}),
+    version: idx.version,
+    effective: { from: idx.effective.from, to: idx.effective.to ?? null },
+    ...(idx.reviewed ? { reviewed: idx.reviewed } : {}),
+    ...(idx.extends ? { extends: idx.extends } : {}),
+    laws,
+    policy,
+    facts: ruleSetFacts,
+    circumstances,
+    items: itemList,
+    lists: listList,
+    unverified: idx.unverified ?? [],
+  };
+  const hash = sha256Hex(canonicalJson(content, new Set(['at'])));
+  const files = sources.map((s) => s.file.path).sort();
+  return { ...content, files, hash };
+}
+
+function factDef(name: string, decl: RawFactDecl, origin: FactDef['origin']): FactDef {
+  if (typeof decl === 'string') return { name, type: decl, origin };
+  return {
+    name,
+    type: decl.type,
+    origin,
+    ...(decl.label !== undefined ? { label: decl.label } : {}),
+    ...(decl.unit !== undefined ? { unit: decl.unit } : {}),
+    ...(decl.values !== undefined ? { values: decl.values } : {}),
+    ...(decl.aggravating !== undefined ? { aggravating: decl.aggravating } : {}),
+  };
+}
+
+type CiteCheck = (cites: readonly RawCitation[] | undefined, file: SourceFile, path: readonly PropertyKey[]) => Citation[];
+
+function buildItem(
+  src: Located<RawItem>,
+  base: ReadonlyMap<string, FactDef>,
+  circumstances: Readonly<Record<string, Circumstance>>,
+  citeCheck: CiteCheck,
+  out: Diagnostic[],
+): { item: Item; scope: FactScope } | undefined {
+  const { file, path, data } = src;
+  const before = out.length;
+  const scope = new Map(base);
+  const facts: Record<string, FactDef> = {};
+  for (const [name, decl] of Object.entries(data.facts ?? {})) {
+    const def = factDef(name, decl, 'item');
+    const prior = base.get(name);
+    if (prior && (prior.origin === 'builtin' || prior.type !== def.type)) {
+      out.push(
+        diagnostic('DUPLICATE_FACT', file.locate([...path, 'facts', name], true), {
+          name,
+          type: def.type,
+          other: prior.origin === 'builtin' ? `built-in ${prior.type}` : prior.type,
+        }),
+      );
+      continue;
+    }
+    scope.set(name, def);
+    facts[name] = def;
+  }
+
+  const violates = citeCheck(data.violates, file, [...path, 'violates']);
+  const penalizedBy = citeCheck(data.penalizedBy, file, [...path, 'penalizedBy']);
+
+  const fine = (raw: RawFine | undefined, p: readonly PropertyKey[]): FineModel | undefined => {
+    if (!raw) return undefined;
+    if (raw.amount) return { kind: 'range', min: yuanToFen(raw.amount[0]), max: yuanToFen(raw.amount[1]) };
+    if (raw.upTo !== undefined) return { kind: 'upTo', max: yuanToFen(raw.upTo) };
+    if (raw.multiple) {
+      const def = scope.get(raw.multiple.of);
+      if (!def) {
+        out.push(
+          diagnostic('UNKNOWN_FACT', file.locate([...p, 'multiple', 'of']), {
+            fact: raw.multiple.of,
+            known: [...scope.values()].filter((f) => f.type === 'money').map((f) => f.name).join(', ') || 'none',
+          }),
+        );
+      } else if (def.type !== 'money') {
+        out.push(diagnostic('FACT_NOT_MONEY', file.locate([...p, 'multiple', 'of']), { fact: def.name, type: def.type }));
+      }
+      const [min, max] = raw.multiple.range ?? [0, raw.multiple.upTo ?? 0];
+      return { kind: 'multiple', of: raw.multiple.of, min, max };
+    }
+    return {
+      kind: 'byParty',
+      person: fine(raw.person, [...p, 'person'])!,
+      organization: fine(raw.organization, [...p, 'organization'])!,
+    };
+  };
+
+  const st = data.statutory;
+  const stPath = [...path, 'statutory'];
+  const circumstanceCheck = (name: string | undefined, p: readonly PropertyKey[]) => {
+    if (name !== undefined && !circumstances[name])
+      out.push(
+        diagnostic('UNKNOWN_CIRCUMSTANCE', file.locate(p), { name, known: Object.keys(circumstances).sort().join(', ') }),
+      );
+  };
+  circumstanceCheck(st.fineOnlyIf, [...stPath, 'fineOnlyIf']);
+  const baseCites = citeCheck(st.cites, file, [...stPath, 'cites']);
+  const clause = (b: RawBranch | undefined, p: readonly PropertyKey[]): PenaltyClause => {
+    if (b) circumstanceCheck(b.fineOnlyIf, [...p, 'fineOnlyIf']);
+    const when = b?.when === undefined ? undefined : checkCondition(b.when, scope, file, [...p, 'when'], out);
+    const f = fine(b?.fine ?? st.fine, b?.fine ? [...p, 'fine'] : [...stPath, 'fine']);
+    const rf = fine(
+      b?.responsibleFine ?? st.responsibleFine,
+      b?.responsibleFine ? [...p, 'responsibleFine'] : [...stPath, 'responsibleFine'],
+    );
+    const kinds = b?.kinds ?? st.kinds ?? (f ? ['fine'] : []);
+    const fineOnlyIf = b?.fineOnlyIf ?? st.fineOnlyIf;
+    const label = b?.label ?? st.label;
+    return {
+      id: b?.id ?? 'default',
+      ...(label !== undefined ? { label } : {}),
+      ...(when !== undefined ? { when } : {}),
+      otherwise: b?.otherwise === true,
+      kinds,
+      ...(f ? { fine: f } : {}),
+      optional: b?.optional ?? st.optional ?? false,
+      ...(rf ? { responsibleFine: rf } : {}),
+      ...(fineOnlyIf !== undefined ? { fineOnlyIf } : {}),
+      cites: b?.cites ? citeCheck(b.cites, file, [...p, 'cites']) : baseCites,
+      at: file.locate(p),
+    };
+  };
+  const clauses: PenaltyClause[] = st.branches
+    ? st.branches.map((b, i) => clause(b, [...stPath, 'branches', i]))
+    : [clause(undefined, stPath)];
+  const branchIds = new Set<string>();
+  (st.branches ?? []).forEach((b, i) => {
+    if (branchIds.has(b.id))
+      out.push(
+        diagnostic('DUPLICATE_ID', file.locate([...stPath, 'branches', i, 'id']), {
+          what: 'branch',
+          id: b.id,
+          scope: `item ${data.code}`,
+        }),
+      );
+    branchIds.add(b.id);
+  });
+
+  const tierIds = new Set<string>();
+  const tiers: Tier[] = data.tiers.map((t: RawTier, i) => {
+    const p = [...path, 'tiers', i];
+    if (tierIds.has(t.id))
+      out.push(diagnostic('DUPLICATE_ID', file.locate([...p, 'id']), { what: 'tier', id: t.id, scope: `item ${data.code}` }));
+    tierIds.add(t.id);
+    if (t.branch !== undefined && !branchIds.has(t.branch))
+      out.push(
+        diagnostic('UNKNOWN_BRANCH', file.locate([...p, 'branch']), {
+          branch: t.branch,
+          item: data.code,
+          known: [...branchIds].join(', ') || 'none (the item has no branches)',
+        }),
+      );
+    const when = t.when === undefined ? undefined : checkCondition(t.when, scope, file, [...p, 'when'], out);
+    const range: TierRange | undefined = t.share
+      ? { kind: 'share', from: t.share[0], to: t.share[1] }
+      : t.amount
+        ? { kind: 'amount', min: yuanToFen(t.amount[0]), max: yuanToFen(t.amount[1]) }
+        : t.multiple
+          ? { kind: 'multiple', min: t.multiple[0], max: t.multiple[1] }
+          : undefined;
+    return {
+      id: t.id,
+      ...(t.label !== undefined ? { label: t.label } : {}),
+      ...(t.grade !== undefined ? { grade: t.grade } : {}),
+      ...(when !== undefined ? { when } : {}),
+      ...(t.branch !== undefined ? { branch: t.branch } : {}),
+      ...(range ? { range } : {}),
+      ...(t.responsibleAmount
+        ? { responsibleAmount: { min: yuanToFen(t.responsibleAmount[0]), max: yuanToFen(t.responsibleAmount[1]) } }
+        : {}),
+      ...(t.kinds ? { kinds: t.kinds } : {}),
+      ...(t.description !== undefined ? { description: t.description } : {}),
+      cites: citeCheck(t.cites, file, [...p, 'cites']),
+      ...(t.unverified !== undefined ? { unverified: t.unverified } : {}),
+      at: file.locate(p),
+    };
+  });
+  if (data.fallback !== undefined && !tierIds.has(data.fallback))
+    out.push(
+      diagnostic('UNKNOWN_TIER', file.locate([...path, 'fallback']), {
+        tier: data.fallback,
+        item: data.code,
+        known: [...tierIds].join(', '),
+      }),
+    );
+  if (out.length > before) return undefined;
+  const item: Item = {
+    code: data.code,
+    name: data.name,
+    ...(data.field !== undefined ? { field: data.field } : {}),
+    violates,
+    penalizedBy,
+    facts,
+    clauses,
+    hitPolicy: data.hitPolicy ?? 'unique',
+    ...(data.fallback !== undefined ? { fallback: data.fallback } : {}),
+    tiers,
+    ...(data.source ? { source: data.source } : {}),
+    ...(data.description !== undefined ? { description: data.description } : {}),
+    ...(data.unverified !== undefined ? { unverified: data.unverified } : {}),
+    at: file.locate(path),
+  };
+  return { item, scope };
+}
+
+function buildList(
+  src: Located<RawListEntry>,
+  base: ReadonlyMap<string, FactDef>,
+  items: ReadonlyMap<string, { item: Item; scope: FactScope }>,
+  citeCheck: CiteCheck,
+  out: Diagnostic[],
+): ListEntry | undefined {
+  const { file, path, data } = src;
+  const before = out.length;
+  const scope = new Map(base);
+  data.items.forEach((code, i) => {
+    const found = items.get(code);
+    if (!found) {
+      out.push(diagnostic('UNKNOWN_ITEM', file.locate([...path, 'items', i]), { code }));
+      return;
+    }
+    for (const f of Object.values(found.item.facts)) {
+      const prior = scope.get(f.name);
+      if (prior && prior.type !== f.type) {
+        out.push(
+          diagnostic('DUPLICATE_FACT', file.locate([...path, 'items', i]), { name: f.name, type: f.type, other: prior.type }),
+        );
+      } else scope.set(f.name, f);
+    }
+  });
+  const when = data.when === undefined ? undefined : checkCondition(data.when, scope, file, [...path, 'when'], out);
+  const unless = data.unless === undefined ? undefined : checkCondition(data.unless, scope, file, [...path, 'unless'], out);
+  const cites = citeCheck(data.cites, file, [...path, 'cites']);
+  if (out.length > before) return undefined;
+  return {
+    id: data.id,
+    kind: data.kind,
+    ...(data.basis !== undefined ? { basis: data.basis } : {}),
+    ...(data.title !== undefined ? { title: data.title } : {}),
+    items: [...data.items],
+    ...(when !== undefined ? { when } : {}),
+    ...(unless !== undefined ? { unless } : {}),
+    ...(data.lookBack ? { lookBack: data.lookBack } : {}),
+    // 首违不罚 is 可以 (Art. 33(1) sentence 2); 轻微、无过错、超过时效 are 应当 (Arts. 33, 36).
+    discretionary:
+      data.discretionary ??
+      (data.kind === 'exempt' ? data.basis === 'first-offence' || data.basis === 'other' : true),
+    cites,
+    source: data.source,
+    ...(data.description !== undefined ? { description: data.description } : {}),
+    ...(data.unverified !== undefined ? { unverified: data.unverified } : {}),
+    at: file.locate(path),
+  };
+}

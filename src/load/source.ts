@@ -1,0 +1,302 @@
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from 'yaml';
+import { diagnostic, type Diagnostic, type Place } from '../diagnostics/index.js';
+
+/** A file as given to the pure loader: its path (for messages) and its content. */
+export interface SourceInput {
+  readonly path: string;
+  readonly text: string | Uint8Array;
+}
+
+export interface ParseLimits {
+  /** Largest accepted file, in bytes of UTF-8. Default 32 MiB. */
+  readonly maxFileBytes?: number;
+  /** Deepest accepted nesting of mappings and sequences. Default 64. */
+  readonly maxDepth?: number;
+  /** Most nodes a file may expand to, aliases included. Default 2,000,000. */
+  readonly maxNodes?: number;
+}
+
+export const DEFAULT_LIMITS: Required<ParseLimits> = {
+  maxFileBytes: 32 * 1024 * 1024,
+  maxDepth: 64,
+  maxNodes: 2_000_000,
+};
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Container = { kind: 'map' | 'seq'; node: YamlNode };
+
+/**
+ * A parsed YAML file: its plain value and a way back from any path in that
+ * value to a line and column in the text.
+ */
+export class SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly value: unknown;
+  private readonly lineCounter: LineCounter;
+  private readonly doc: Document.Parsed | undefined;
+  private readonly containers: WeakMap<object, Container>;
+
+  constructor(
+    path: string,
+    text: string,
+    value: unknown,
+    lineCounter: LineCounter,
+    doc: Document.Parsed | undefined,
+    containers: WeakMap<object, Container>,
+  ) {
+    this.path = path;
+    this.text = text;
+    this.value = value;
+    this.lineCounter = lineCounter;
+    this.doc = doc;
+    this.containers = containers;
+  }
+
+  /** Position of a character offset. */
+  placeAt(offset: number, endOffset?: number): Place {
+    const start = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    const place: Place = { file: this.path, line: start.line, column: start.col };
+    if (endOffset === undefined || endOffset <= offset) return place;
+    const end = this.lineCounter.linePos(Math.min(endOffset, this.text.length));
+    return { ...place, endLine: end.line, endColumn: end.col };
+  }
+
+  /** Position of the start of the file. */
+  get start(): Place {
+    return { file: this.path, line: 1, column: 1 };
+  }
+
+  /**
+   * Position of the value at `path` (or of its key when `key` is set). When the
+   * path does not exist (a missing key), the nearest existing ancestor is used.
+   */
+  locate(path: readonly PropertyKey[], key = false): Place {
+    if (!this.doc) return this.start;
+    let current: unknown = this.value;
+    let best: YamlNode | undefined = this.doc.contents ?? undefined;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      const container = current !== null && typeof current === 'object' ? this.containers.get(current) : undefined;
+      if (!container) break;
+      const isLast = i === path.length - 1;
+      if (container.kind === 'map' && isMap(container.node)) {
+        const pair = container.node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break;
+        const keyNode = pair.key as YamlNode;
+        const valueNode = (isAlias(pair.value) ? pair.value : pair.value) as YamlNode | null;
+        best = isLast && key ? keyNode : (valueNode ?? keyNode);
+        if (isLast && !key && valueNode === null) best = keyNode;
+      } else if (container.kind === 'seq' && isSeq(container.node)) {
+        const item = container.node.items[Number(seg)] as YamlNode | undefined;
+        if (!item) break;
+        best = item;
+      } else break;
+      current = (current as Record<PropertyKey, unknown>)[seg as string];
+    }
+    if (!best?.range) return this.start;
+    return this.placeAt(best.range[0], best.range[1]);
+  }
+}
+
+function byteLength(text: string): number {
+  // Cheap upper bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
+  return new TextEncoder().encode(text).length;
+}
+
+function decode(path: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    // Find the first offending byte to point at it.
+    let lo = 0;
+    let hi = bytes.length;
+    const dec = new TextDecoder('utf-8', { fatal: true });
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        dec.decode(bytes.subarray(0, mid), { stream: true });
+        dec.decode();
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    const good = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
+    const lines = good.split('\n');
+    return {
+      diagnostic: diagnostic(
+        'FILE_NOT_UTF8',
+        { file: path, line: lines.length, column: lines[lines.length - 1]!.length + 1 },
+        { offset: lo },
+      ),
+    };
+  }
+}
+
+function yamlErrorDiagnostic(file: SourceFile, err: YAMLError): Diagnostic {
+  const place = file.placeAt(err.pos[0], err.pos[1]);
+  switch (err.code) {
+    case 'TAB_AS_INDENT':
+      return diagnostic('YAML_TAB_INDENT', place);
+    case 'DUPLICATE_KEY': {
+      const key = file.text.slice(err.pos[0], err.pos[1]).trim() || '?';
+      return diagnostic('YAML_DUPLICATE_KEY', place, { key });
+    }
+    case 'MULTIPLE_DOCS':
+      return diagnostic('YAML_MULTIPLE_DOCUMENTS', place);
+    case 'RESOURCE_EXHAUSTION':
+      return diagnostic('YAML_TOO_DEEP', place, { limit: DEFAULT_LIMITS.maxDepth });
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = /Unresolved tag: (\S+)/.exec(err.message)?.[1] ?? 'tag';
+      return diagnostic('YAML_UNKNOWN_TAG', place, { tag: tag.replace('tag:yaml.org,2002:', '!!') });
+    }
+    default: {
+      const detail = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return diagnostic('YAML_SYNTAX', place, { detail });
+    }
+  }
+}
+
+class Stop extends Error {
+  constructor(readonly d: Diagnostic) {
+    super(d.message);
+  }
+}
+
+/**
+ * Parses one YAML file into a plain value, keeping a map from each object and
+ * array back to its YAML node. Never throws for bad input: every problem is a
+ * diagnostic with its position.
+ */
+export function parseSource(
+  input: SourceInput,
+  limits: ParseLimits = {},
+): { file?: SourceFile; diagnostics: Diagnostic[] } {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  const path = input.path;
+  const startPlace: Place = { file: path, line: 1, column: 1 };
+  let text: string;
+  if (typeof input.text === 'string') {
+    text = input.text;
+    const size = text.length > lim.maxFileBytes / 3 ? byteLength(text) : text.length;
+    if (size > lim.maxFileBytes) {
+      return { diagnostics: [diagnostic('FILE_TOO_LARGE', startPlace, { size, limit: lim.maxFileBytes })] };
+    }
+  } else {
+    if (input.text.length > lim.maxFileBytes) {
+      return {
+        diagnostics: [diagnostic('FILE_TOO_LARGE', startPlace, { size: input.text.length, limit: lim.maxFileBytes })],
+      };
+    }
+    const decoded = decode(path, input.text);
+    if (decoded.diagnostic) return { diagnostics: [decoded.diagnostic] };
+    text = decoded.text!;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+    customTags: [],
+    keepSourceTokens: false,
+  });
+  const containers = new WeakMap<object, Container>();
+  const probe = new SourceFile(path, text, undefined, lineCounter, undefined, containers);
+  const diagnostics: Diagnostic[] = [];
+  for (const err of doc.errors) diagnostics.push(yamlErrorDiagnostic(probe, err));
+  for (const warn of doc.warnings) {
+    if (warn.code === 'TAG_RESOLVE_FAILED') diagnostics.push(yamlErrorDiagnostic(probe, warn));
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  let nodes = 0;
+  const convert = (node: YamlNode | null | undefined, depth: number, aliasDepth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (++nodes > lim.maxNodes) {
+      throw new Stop(diagnostic('YAML_ALIAS_LIMIT', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxNodes }));
+    }
+    if (depth > lim.maxDepth) {
+      throw new Stop(diagnostic('YAML_TOO_DEEP', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxDepth }));
+    }
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(doc);
+      if (!target || aliasDepth > lim.maxDepth) {
+        throw new Stop(
+          diagnostic('YAML_SYNTAX', probe.placeAt(node.range?.[0] ?? 0), { detail: `unresolved alias *${node.source}` }),
+        );
+      }
+      return convert(target, depth, aliasDepth + 1);
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'bigint') return Number(v);
+      return v;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      containers.set(out, { kind: 'map', node });
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === 'object')) {
+          throw new Stop(
+            diagnostic('YAML_SYNTAX', probe.placeAt(keyNode?.range?.[0] ?? node.range?.[0] ?? 0), {
+              detail: 'only plain scalar keys are allowed',
+            }),
+          );
+        }
+        const key = String(keyNode.value);
+        if (FORBIDDEN_KEYS.has(key)) {
+          throw new Stop(
+            diagnostic('FORBIDDEN_KEY', probe.placeAt(keyNode.range?.[0] ?? 0, keyNode.range?.[1]), { key }),
+          );
+        }
+        out[key] = convert(pair.value as YamlNode | null, depth + 1, aliasDepth);
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      containers.set(out, { kind: 'seq', node });
+      for (const item of node.items) out.push(convert(item as YamlNode | null, depth + 1, aliasDepth));
+      return out;
+    }
+    return null;
+  };
+
+  let value: unknown;
+  try {
+    value = convert(doc.contents as YamlNode | null, 0, 0);
+  } catch (e) {
+    if (e instanceof Stop) return { diagnostics: [e.d] };
+    if (e instanceof RangeError) {
+      return { diagnostics: [diagnostic('YAML_TOO_DEEP', startPlace, { limit: lim.maxDepth })] };
+    }
+    throw e;
+  }
+  const file = new SourceFile(path, text, value, lineCounter, doc, containers);
+  if (value === null || value === undefined) {
+    diagnostics.push(diagnostic('FILE_EMPTY', startPlace));
+  }
+  return { file, diagnostics };
+}

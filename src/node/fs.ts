@@ -1,0 +1,60 @@
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+import { DEFAULT_LIMITS, type SourceInput } from '../load/source.js';
+
+/** Reads a rule-set folder's *.yaml / *.yml files (sorted, regular files only). */
+export async function readRuleSetFiles(
+  dir: string,
+  maxFileBytes = DEFAULT_LIMITS.maxFileBytes,
+): Promise<{ files: SourceInput[]; diagnostics: Diagnostic[] }> {
+  const place = { file: dir, line: 1, column: 1 };
+  let info;
+  try {
+    info = await stat(dir);
+  } catch (e) {
+    return { files: [], diagnostics: [ioDiagnostic(dir, e)] };
+  }
+  if (!info.isDirectory()) return { files: [], diagnostics: [diagnostic('IO_NOT_DIRECTORY', place)] };
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  const files: SourceInput[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const r = await readSource(path, maxFileBytes);
+    if (r.diagnostic) diagnostics.push(r.diagnostic);
+    if (r.source) files.push(r.source);
+  }
+  if (names.length === 0) diagnostics.push(diagnostic('RULESET_EMPTY', place));
+  return { files, diagnostics };
+}
+
+/**
+ * Reads one file as bytes for the pure loader. Only regular files are read (no
+ * devices or FIFOs), and files above the size limit are not read at all.
+ */
+export async function readSource(
+  path: string,
+  maxFileBytes = DEFAULT_LIMITS.maxFileBytes,
+): Promise<{ source?: SourceInput; diagnostic?: Diagnostic }> {
+  const place = { file: path, line: 1, column: 1 };
+  try {
+    const l = await lstat(path);
+    const s = l.isSymbolicLink() ? await stat(path) : l;
+    if (s.isDirectory()) return { diagnostic: diagnostic('IO_READ_FAILED', place, { detail: 'is a folder' }) };
+    if (!s.isFile()) return { diagnostic: diagnostic('IO_READ_FAILED', place, { detail: 'not a regular file' }) };
+    if (s.size > maxFileBytes)
+      return { diagnostic: diagnostic('FILE_TOO_LARGE', place, { size: s.size, limit: maxFileBytes }) };
+    const bytes = await readFile(path);
+    return { source: { path, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) } };
+  } catch (e) {
+    return { diagnostic: ioDiagnostic(path, e) };
+  }
+}
+
+export function ioDiagnostic(path: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const place = { file: path, line: 1, column: 1 };
+  if (code === 'ENOENT' || code === 'ENOTDIR') return diagnostic('IO_NOT_FOUND', place);
+  return diagnostic('IO_READ_FAILED', place, { detail: code ?? (e instanceof Error ? e.message : String(e)) });
+}

@@ -1,0 +1,37 @@
+import * as z from 'zod';
+import { Id, IsoDate, Name, Text } from './primitives.js';
+
+/** A fact value in a case: money in yuan, counts, ratios, booleans, enum values, dates, durations. */
+export const FactValue = z.union([z.number(), z.boolean(), z.string().max(200)]);
+
+/** A case to evaluate (one act; several items when one act breaks several norms, Art. 29). */
+export const Case = z
+  .strictObject({
+    id: z.union([z.string().min(1).max(200), z.int()]).transform(String),
+    ruleSet: Id.optional(),
+    item: Id.optional(),
+    items: z.array(Id).min(1).optional(),
+    party: z.strictObject({
+      kind: z.enum(['person', 'organization']),
+      name: Text.optional(),
+      age: z.int().min(0).max(150).optional(),
+      capacity: z.enum(['full', 'partial', 'none']).optional(),
+    }),
+    dates: z.strictObject({
+      act: IsoDate,
+      actEnd: IsoDate.nullable().optional(),
+      discovered: IsoDate.optional(),
+      decision: IsoDate.optional(),
+    }),
+    facts: z.record(Name, FactValue).optional(),
+    circumstances: z.array(Name).optional(),
+    history: z.array(z.strictObject({ item: Id, date: IsoDate, note: Text.optional() })).optional(),
+    note: Text.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.item === undefined) === (c.items === undefined))
+      ctx.addIssue({ code: 'custom', message: 'a case names its item (or items), one of item or items', path: ['item'] });
+  })
+  .meta({ id: 'Case', title: 'cailiang case' });
+
+export type RawCase = z.output<typeof Case>;

@@ -1,0 +1,108 @@
+import * as z from 'zod';
+
+/**
+ * Building blocks of the rule-set language. Refinements carry a diagnostic
+ * code in `params.code` so the loader can report them with their own code.
+ */
+
+/** Largest money amount accepted, in yuan (1 trillion): far above any fine, safe in fen. */
+export const MONEY_LIMIT_YUAN = 1e12;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date written YYYY-MM-DD (years 1900–2999). */
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1]!;
+}
+
+/** A calendar date, YYYY-MM-DD. Kept as a string; no time zone is involved anywhere. */
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'invalid date', params: { code: 'INVALID_DATE' } })
+  .meta({ description: 'Calendar date YYYY-MM-DD', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+const DURATION_RE = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?)?$/;
+
+/** Parsed ISO 8601 duration (whole units only). */
+export interface DurationParts {
+  readonly years: number;
+  readonly months: number;
+  readonly weeks: number;
+  readonly days: number;
+  readonly hours: number;
+  readonly minutes: number;
+}
+
+/** Parses `P2Y`, `P6M`, `P30D`, `PT4H`…; undefined when not a valid duration. */
+export function parseDuration(s: string): DurationParts | undefined {
+  const m = DURATION_RE.exec(s);
+  if (!m) return undefined;
+  const n = (i: number) => (m[i] === undefined ? 0 : Number(m[i]));
+  return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6) };
+}
+
+/** An ISO 8601 duration such as P2Y or PT4H. */
+export const Duration = z
+  .string()
+  .refine((s) => parseDuration(s) !== undefined, { message: 'invalid duration', params: { code: 'INVALID_DURATION' } })
+  .meta({ description: 'ISO 8601 duration, e.g. P2Y, P6M, P30D, PT4H', pattern: '^P' });
+
+/** Money in yuan as written in files (at most 2 decimals, not negative). */
+export const Money = z
+  .number()
+  .superRefine((v, ctx) => {
+    if (v < 0) ctx.addIssue({ code: 'custom', message: 'negative', params: { code: 'MONEY_NEGATIVE', value: v } });
+    else if (v > MONEY_LIMIT_YUAN)
+      ctx.addIssue({ code: 'custom', message: 'too large', params: { code: 'MONEY_TOO_LARGE', value: v } });
+    else if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-6)
+      ctx.addIssue({ code: 'custom', message: 'precision', params: { code: 'MONEY_PRECISION', value: v } });
+  })
+  .meta({ description: 'Amount in yuan (元), at most 2 decimals' });
+
+/** [min, max] in yuan. */
+export const MoneyRange = z
+  .tuple([Money, Money])
+  .superRefine(([a, b], ctx) => {
+    if (a > b) ctx.addIssue({ code: 'custom', message: 'inverted', params: { code: 'RANGE_INVERTED', min: a, max: b } });
+  })
+  .meta({ description: '[min, max] in yuan (元), both inclusive' });
+
+/** A share of a range, 0..1. */
+export const Ratio = z.number().min(0).max(1);
+
+/** [from, to] as shares 0..1 of the statutory range. */
+export const ShareRange = z.tuple([Ratio, Ratio]).superRefine(([a, b], ctx) => {
+  if (a > b) ctx.addIssue({ code: 'custom', message: 'inverted', params: { code: 'RANGE_INVERTED', min: a, max: b } });
+});
+
+/** [from, to] multiples (倍) of a base amount. */
+export const MultipleRange = z
+  .tuple([z.number().min(0).max(1000), z.number().min(0).max(1000)])
+  .superRefine(([a, b], ctx) => {
+    if (a > b) ctx.addIssue({ code: 'custom', message: 'inverted', params: { code: 'RANGE_INVERTED', min: a, max: b } });
+  });
+
+/** Stable identifiers: item codes, list ids, tier ids, law keys. */
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'letters, digits, ".", "_" or "-", starting with a letter or digit');
+
+/** Fact and circumstance names: identifiers usable as json-rules-engine facts. */
+export const Name = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a name like goodsValue (letters, digits, _)');
+
+/** Short free text (titles, labels). */
+export const Text = z.string().min(1).max(2000);
+
+/** Mark on any entry whose figure could not be checked against the published text. */
+export const Unverified = z
+  .string()
+  .min(1)
+  .max(2000)
+  .meta({ description: 'What could not be verified against the published source, and why' });

@@ -1,0 +1,62 @@
+import type { Circumstance, FactDef } from '../load/model.js';
+
+/**
+ * Built-in vocabulary every rule set and case can use. Circumstances are
+ * boolean facts in conditions: true when the case lists them.
+ */
+
+const XZCFF = 'xzcff';
+
+function c(
+  name: string,
+  label: string,
+  effect: Circumstance['effect'],
+  cites: Circumstance['cites'] = [],
+): Circumstance {
+  return { name, label, effect, cites, origin: 'builtin' };
+}
+
+/** Circumstances built into cailiang, with the article of 行政处罚法 they come from. */
+export const BUILTIN_CIRCUMSTANCES: readonly Circumstance[] = [
+  c('minorViolation', '违法行为轻微', 'neutral', [{ law: XZCFF, article: 33, paragraph: 1 }]),
+  c('correctedInTime', '及时改正', 'neutral', [{ law: XZCFF, article: 33, paragraph: 1 }]),
+  c('harmNone', '没有造成危害后果', 'neutral', [{ law: XZCFF, article: 33, paragraph: 1, sentence: 1 }]),
+  c('harmMinor', '危害后果轻微', 'neutral', [{ law: XZCFF, article: 33, paragraph: 1, sentence: 2 }]),
+  c('harmSerious', '造成严重危害后果', 'aggravating'),
+  c('noFaultProven', '有证据足以证明没有主观过错', 'exempt', [{ law: XZCFF, article: 33, paragraph: 2 }]),
+  c('eliminatedHarm', '主动消除或者减轻违法行为危害后果', 'mitigating', [{ law: XZCFF, article: 32, item: 1 }]),
+  c('coerced', '受他人胁迫或者诱骗实施违法行为', 'mitigating', [{ law: XZCFF, article: 32, item: 2 }]),
+  c('confessedUnknown', '主动供述行政机关尚未掌握的违法行为', 'mitigating', [{ law: XZCFF, article: 32, item: 3 }]),
+  c('meritorious', '配合行政机关查处违法行为有立功表现', 'mitigating', [{ law: XZCFF, article: 32, item: 4 }]),
+  c('otherMandatoryMitigation', '法律、法规、规章规定其他应当从轻或者减轻行政处罚的', 'mitigating', [
+    { law: XZCFF, article: 32, item: 5 },
+  ]),
+  c('lifeHealthOrFinancial', '涉及公民生命健康安全、金融安全', 'neutral', [{ law: XZCFF, article: 36, paragraph: 1 }]),
+  c('refusedToCorrect', '拒不改正或者逾期未改正', 'aggravating'),
+  c('intentional', '故意实施违法行为', 'aggravating'),
+  c('incident', '造成安全事故（如食品安全事故）', 'aggravating'),
+  c('obstructed', '阻碍、拒绝执法检查', 'aggravating'),
+  c('concealedEvidence', '隐匿、销毁违法证据', 'aggravating'),
+  c('emergency', '突发事件期间违反应对措施', 'aggravating', [{ law: XZCFF, article: 49 }]),
+  c('cooperated', '积极配合调查、如实提供证据', 'mitigating-optional'),
+  c('secondaryRole', '共同违法中起次要或者辅助作用', 'mitigating-optional'),
+];
+
+/** Facts every case has, taken from its party. */
+export const BUILTIN_FACTS: readonly FactDef[] = [
+  { name: 'partyKind', type: 'enum', values: ['person', 'organization'], label: '当事人类型', origin: 'builtin' },
+  { name: 'partyAge', type: 'count', label: '当事人年龄', unit: '周岁', origin: 'builtin' },
+];
+
+/** Facts computed during evaluation, usable in policy conditions (legal review, collective deliberation). */
+export const DERIVED_FACTS: readonly FactDef[] = [
+  { name: 'recommendedFine', type: 'money', label: '建议罚款数额', origin: 'builtin' },
+  { name: 'fineMax', type: 'money', label: '罚款幅度上限', origin: 'builtin' },
+  {
+    name: 'grade',
+    type: 'enum',
+    values: ['reduced', 'lighter', 'general', 'heavier'],
+    label: '裁量等级',
+    origin: 'builtin',
+  },
+];
