@@ -229,7 +229,7 @@ function build(
         return;
       }
       const built = buildItem({ file, path, data: raw }, base, circumstances, citeCheck, out);
-      if (built) items.set(raw.code, { ...built, place: built.item.at });
+      items.set(raw.code, { ...built, place: built.item.at });
     });
   }
 
@@ -326,9 +326,8 @@ function buildItem(
   circumstances: Readonly<Record<string, Circumstance>>,
   citeCheck: CiteCheck,
   out: Diagnostic[],
-): { item: Item; scope: FactScope } | undefined {
+): { item: Item; scope: FactScope } {
   const { file, path, data } = src;
-  const before = out.length;
   const scope = new Map(base);
   const facts: Record<string, FactDef> = {};
   for (const [name, decl] of Object.entries(data.facts ?? {})) {
@@ -475,7 +474,8 @@ function buildItem(
         known: [...tierIds].join(', '),
       }),
     );
-  if (out.length > before) return undefined;
+  // An item with errors is still returned, so that references to it (list
+  // entries) do not cascade into errors of their own; the load fails anyway.
   const item: Item = {
     code: data.code,
     name: data.name,

@@ -24,14 +24,14 @@ export interface ParseLimits {
   readonly maxFileBytes?: number;
   /** Deepest accepted nesting of mappings and sequences. Default 64. */
   readonly maxDepth?: number;
-  /** Most nodes a file may expand to, aliases included. Default 2,000,000. */
-  readonly maxNodes?: number;
+  /** Most nodes that aliases may add to a file when expanded. Default 100,000. */
+  readonly maxAliasNodes?: number;
 }
 
 export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxFileBytes: 32 * 1024 * 1024,
   maxDepth: 64,
-  maxNodes: 2_000_000,
+  maxAliasNodes: 100_000,
 };
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -223,17 +223,45 @@ export function parseSource(
   const containers = new WeakMap<object, Container>();
   const probe = new SourceFile(path, text, undefined, lineCounter, undefined, containers);
   const diagnostics: Diagnostic[] = [];
-  for (const err of doc.errors) diagnostics.push(yamlErrorDiagnostic(probe, err));
+  for (const err of doc.errors) {
+    const d = yamlErrorDiagnostic(probe, err);
+    // Deep nesting yields one error per level: keep the first.
+    const prior = diagnostics.findIndex((x) => x.code === 'YAML_TOO_DEEP');
+    if (d.code === 'YAML_TOO_DEEP' && prior >= 0) {
+      const p = diagnostics[prior]!;
+      if (d.line < p.line || (d.line === p.line && d.column < p.column)) diagnostics[prior] = d;
+      continue;
+    }
+    diagnostics.push(d);
+  }
   for (const warn of doc.warnings) {
     if (warn.code === 'TAG_RESOLVE_FAILED') diagnostics.push(yamlErrorDiagnostic(probe, warn));
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  let nodes = 0;
+  // Expanded size of a node, aliases followed, memoised: an alias bomb is
+  // caught by arithmetic before anything is built.
+  const sizes = new Map<YamlNode, number>();
+  const expandedSize = (node: YamlNode | null | undefined, depth: number): number => {
+    if (node === null || node === undefined || depth > lim.maxDepth) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    sizes.set(node, Infinity); // a cycle counts as unbounded
+    let size = 1;
+    if (isAlias(node)) size = expandedSize((node as Alias).resolve(doc) as YamlNode | undefined, depth + 1);
+    else if (isMap(node)) for (const p of node.items) size += expandedSize(p.value as YamlNode | null, depth + 1);
+    else if (isSeq(node)) for (const i of node.items) size += expandedSize(i as YamlNode | null, depth + 1);
+    sizes.set(node, Math.min(size, Number.MAX_SAFE_INTEGER));
+    return Math.min(size, Number.MAX_SAFE_INTEGER);
+  };
+  let aliasNodes = 0;
   const convert = (node: YamlNode | null | undefined, depth: number, aliasDepth: number): unknown => {
     if (node === null || node === undefined) return null;
-    if (++nodes > lim.maxNodes) {
-      throw new Stop(diagnostic('YAML_ALIAS_LIMIT', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxNodes }));
+    if (isAlias(node) && aliasDepth === 0) {
+      aliasNodes += expandedSize(node, 0);
+      if (aliasNodes > lim.maxAliasNodes) {
+        throw new Stop(diagnostic('YAML_ALIAS_LIMIT', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxAliasNodes }));
+      }
     }
     if (depth > lim.maxDepth) {
       throw new Stop(diagnostic('YAML_TOO_DEEP', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxDepth }));

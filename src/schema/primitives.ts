@@ -51,7 +51,7 @@ export function parseDuration(s: string): DurationParts | undefined {
 /** An ISO 8601 duration such as P2Y or PT4H. */
 export const Duration = z
   .string()
-  .refine((s) => parseDuration(s) !== undefined, { message: 'invalid duration', params: { code: 'INVALID_DURATION' } })
+  .refine((s) => parseDuration(s) !== undefined, { message: 'invalid duration', params: { code: 'INVALID_DURATION', detail: '' } })
   .meta({ description: 'ISO 8601 duration, e.g. P2Y, P6M, P30D, PT4H', pattern: '^P' });
 
 /** Money in yuan as written in files (at most 2 decimals, not negative). */
@@ -60,7 +60,7 @@ export const Money = z
   .superRefine((v, ctx) => {
     if (v < 0) ctx.addIssue({ code: 'custom', message: 'negative', params: { code: 'MONEY_NEGATIVE', value: v } });
     else if (v > MONEY_LIMIT_YUAN)
-      ctx.addIssue({ code: 'custom', message: 'too large', params: { code: 'MONEY_TOO_LARGE', value: v } });
+      ctx.addIssue({ code: 'custom', message: 'too large', params: { code: 'MONEY_TOO_LARGE', value: v, limit: MONEY_LIMIT_YUAN } });
     else if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-6)
       ctx.addIssue({ code: 'custom', message: 'precision', params: { code: 'MONEY_PRECISION', value: v } });
   })

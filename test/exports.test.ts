@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+import * as nodeApi from '../src/node/index.js';
+
+// The public API is hand-picked: adding or removing an export is a decision.
+describe('public exports', () => {
+  it('cailiang', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CODES',
+      'VERSION',
+      'formatDiagnostics',
+      'formatDiagnosticsGithub',
+      'formatDiagnosticsJson',
+      'formatDiagnosticsText',
+      'jsonSchema',
+      'loadRuleSet',
+    ]);
+  });
+  it('cailiang/node', () => {
+    expect(Object.keys(nodeApi).sort()).toEqual([
+      'bundledRulesDir',
+      'cli',
+      'findRuleSetDirs',
+      'loadRuleSetDir',
+      'packageRoot',
+      'readRuleSetFiles',
+      'readSource',
+    ]);
+  });
+});
