@@ -219,6 +219,23 @@ export const CODES = {
     hint: 'multiples apply to money facts such as goodsValue or illegalGains',
   },
 
+  // ── cases ───────────────────────────────────────────────────────────────
+  CASE_DATE_ORDER: {
+    severity: 'error',
+    message: '{later} ({laterValue}) is before {earlier} ({earlierValue})',
+    hint: 'check the case dates: act ≤ actEnd ≤ discovered ≤ decision',
+  },
+  CASE_RULESET_MISMATCH: {
+    severity: 'error',
+    message: 'case names rule set "{wanted}", but "{got}" was given',
+    hint: 'pass the rule set the case names, or remove ruleSet: from the case',
+  },
+  CASE_FACT_NOT_FOR_ITEM: {
+    severity: 'warning',
+    message: 'fact "{fact}" is not used by item {item}',
+    hint: 'check the item code; the fact is ignored',
+  },
+
   // ── file system (node / CLI) ────────────────────────────────────────────
   IO_NOT_FOUND: {
     severity: 'error',

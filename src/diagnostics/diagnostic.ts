@@ -22,6 +22,8 @@ export interface Diagnostic {
   readonly endColumn?: number;
   readonly message: string;
   readonly hint?: string;
+  /** Where in the data (JSON Pointer), useful when the input was an object, not a file. */
+  readonly pointer?: string;
 }
 
 export type DiagnosticData = Readonly<Record<string, string | number>>;
@@ -32,6 +34,7 @@ export interface Place {
   readonly column: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  readonly pointer?: string;
 }
 
 function fill(template: string, data: DiagnosticData): string {
@@ -58,6 +61,7 @@ export function diagnostic(
     ...(place.endLine !== undefined ? { endLine: place.endLine, endColumn: place.endColumn ?? 1 } : {}),
     message: fill(info.message, data),
     ...(hint !== undefined && hint !== '' && !/\{\w+\}/.test(hint) ? { hint } : {}),
+    ...(place.pointer !== undefined ? { pointer: place.pointer } : {}),
   };
   return d;
 }

@@ -34,6 +34,11 @@ export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxAliasNodes: 100_000,
 };
 
+/** JSON Pointer (RFC 6901) of a path in the data. */
+export function pointerOf(path: readonly PropertyKey[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Container = { kind: 'map' | 'seq'; node: YamlNode };
@@ -85,7 +90,9 @@ export class SourceFile {
    * path does not exist (a missing key), the nearest existing ancestor is used.
    */
   locate(path: readonly PropertyKey[], key = false): Place {
-    if (!this.doc) return this.start;
+    if (!this.doc) {
+      return { ...this.start, pointer: pointerOf(path) };
+    }
     let current: unknown = this.value;
     let best: YamlNode | undefined = this.doc.contents ?? undefined;
     for (let i = 0; i < path.length; i++) {
@@ -107,8 +114,14 @@ export class SourceFile {
       } else break;
       current = (current as Record<PropertyKey, unknown>)[seg as string];
     }
-    if (!best?.range) return this.start;
-    return this.placeAt(best.range[0], best.range[1]);
+    const pointer = pointerOf(path);
+    if (!best?.range) return { ...this.start, pointer };
+    return { ...this.placeAt(best.range[0], best.range[1]), pointer };
+  }
+
+  /** A source made from a plain value (API input): positions are unknown, pointers still say where. */
+  static fromValue(path: string, value: unknown): SourceFile {
+    return new SourceFile(path, '', value, new LineCounter(), undefined, new WeakMap());
   }
 }
 

@@ -27,6 +27,7 @@ export function formatDiagnosticsJson(list: readonly Diagnostic[]): string {
     code: d.code,
     message: d.message,
     ...(d.hint !== undefined ? { hint: d.hint } : {}),
+    ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
   }));
   return JSON.stringify(rows, null, 2) + '\n';
 }

@@ -1,0 +1,84 @@
+import type { Citation, RuleSet } from '../load/model.js';
+import { articleText } from '../report/format.js';
+import type { Facts } from './conditions.js';
+import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry } from './types.js';
+
+/** 行政处罚法, the law every step of the engine rests on. */
+export const XZCFF = 'xzcff';
+const XZCFF_TITLE = '中华人民共和国行政处罚法';
+
+/** State shared by the steps of one evaluation. */
+export interface Ctx {
+  readonly rs: RuleSet;
+  readonly c: Case;
+  readonly facts: Facts;
+  readonly traceOn: boolean;
+  readonly trace: TraceEntry[];
+  readonly warnings: EvaluationWarning[];
+  readonly missing: Set<string>;
+  /** Citations of the steps that applied, in order (kept even when the trace is off). */
+  readonly applied: CitedArticle[];
+}
+
+export function cited(rs: RuleSet, c: Citation, role: CitedArticle['role']): CitedArticle {
+  const law = rs.laws[c.law];
+  const lawTitle = law ? law.title : c.law === XZCFF ? XZCFF_TITLE : c.law;
+  return {
+    law: c.law,
+    lawTitle,
+    article: c.article,
+    ...(c.paragraph !== undefined ? { paragraph: c.paragraph } : {}),
+    ...(c.item !== undefined ? { item: c.item } : {}),
+    ...(c.sentence !== undefined ? { sentence: c.sentence } : {}),
+    text: `《${lawTitle}》${articleText(c)}`,
+    role,
+  };
+}
+
+/** A 行政处罚法 article cited by an engine step. */
+export function xzcff(
+  rs: RuleSet,
+  article: number,
+  paragraph?: number,
+  extra: { item?: number; sentence?: number } = {},
+  role: CitedArticle['role'] = 'ground',
+): CitedArticle {
+  return cited(rs, { law: XZCFF, article, ...(paragraph !== undefined ? { paragraph } : {}), ...extra }, role);
+}
+
+export function addTrace(
+  ctx: Ctx,
+  step: TraceEntry['step'],
+  status: TraceEntry['status'],
+  message: () => string,
+  cites: readonly CitedArticle[] = [],
+  extra: { item?: string; ref?: RuleRef } = {},
+): void {
+  if (status === 'applied') ctx.applied.push(...cites);
+  if (!ctx.traceOn) return;
+  ctx.trace.push({
+    step,
+    status,
+    ...(extra.item !== undefined ? { item: extra.item } : {}),
+    message: message(),
+    cites,
+    ...(extra.ref ? { ref: extra.ref } : {}),
+  });
+}
+
+export function warn(ctx: Ctx, code: EvaluationWarning['code'], message: string): void {
+  if (!ctx.warnings.some((w) => w.code === code && w.message === message)) ctx.warnings.push({ code, message });
+}
+
+/** The case's facts as conditions see them: declared facts, party facts and circumstances. */
+export function caseFacts(rs: RuleSet, c: Case): Facts {
+  const f: Record<string, string | number | boolean> = { ...c.facts, partyKind: c.party.kind };
+  if (c.party.age !== undefined) f.partyAge = c.party.age;
+  for (const name of Object.keys(rs.circumstances)) f[name] = false;
+  for (const name of c.circumstances) f[name] = true;
+  return f;
+}
+
+export function has(ctx: Ctx, circumstance: string): boolean {
+  return ctx.c.circumstances.includes(circumstance);
+}

@@ -1,0 +1,81 @@
+import { addTrace, cited, warn, xzcff, type Ctx } from './context.js';
+import type { ListOutcome } from './lists.js';
+import type { CitedArticle, DispositionGrade } from './types.js';
+
+export interface GradeResult {
+  readonly grade: DispositionGrade;
+  /** 应当 (true) or 可以 (false). */
+  readonly mandatory: boolean;
+  readonly cites: readonly CitedArticle[];
+}
+
+/**
+ * The band the circumstances call for.
+ * 应当从轻或者减轻: aged 14–17 (Art. 30), the grounds of Art. 32.
+ * 可以从轻或者减轻: partial capacity (Art. 31), optional grounds the rule set declares.
+ * 从重: aggravating circumstances and heavier list entries.
+ * A reduced (减轻) list entry gives 减轻. When mitigation and aggravation meet, a
+ * mandatory mitigation still applies; an optional one is weighed to 一般.
+ * `exclude` is a circumstance already used as a statutory trigger (e.g.
+ * refusedToCorrect for 拒不改正的，处…), which must not count twice.
+ */
+export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, exclude?: string): GradeResult {
+  const { c, rs } = ctx;
+  const mandatoryGrounds: string[] = [];
+  const optionalGrounds: string[] = [];
+  const aggravating: string[] = [];
+  const cites: CitedArticle[] = [];
+  if (c.party.kind === 'person' && c.party.age !== undefined && c.party.age >= 14 && c.party.age < 18) {
+    mandatoryGrounds.push(`已满十四周岁不满十八周岁（${c.party.age}周岁）`);
+    cites.push(xzcff(rs, 30));
+  }
+  if (c.party.kind === 'person' && c.party.capacity === 'partial') {
+    optionalGrounds.push('尚未完全丧失辨认或者控制自己行为能力');
+    cites.push(xzcff(rs, 31));
+  }
+  for (const name of c.circumstances) {
+    if (name === exclude) continue;
+    const circ = rs.circumstances[name]!;
+    if (circ.effect === 'mitigating') mandatoryGrounds.push(circ.label);
+    else if (circ.effect === 'mitigating-optional') optionalGrounds.push(circ.label);
+    else if (circ.effect === 'aggravating') aggravating.push(circ.label);
+    else continue;
+    for (const ci of circ.cites) cites.push(cited(rs, ci, 'ground'));
+  }
+  const reduced = lists.find((l) => l.result === 'match' && l.entry.kind === 'reduced');
+  const lighter = lists.filter((l) => l.result === 'match' && l.entry.kind === 'lighter');
+  const heavier = lists.filter((l) => l.result === 'match' && l.entry.kind === 'heavier');
+  for (const l of lighter) (l.entry.discretionary ? optionalGrounds : mandatoryGrounds).push(`清单「${l.entry.title ?? l.entry.id}」`);
+  for (const l of heavier) aggravating.push(`清单「${l.entry.title ?? l.entry.id}」`);
+
+  let grade: DispositionGrade;
+  let mandatory = false;
+  if (reduced) {
+    grade = 'reduced';
+    mandatory = !reduced.entry.discretionary;
+    addTrace(ctx, 'mitigation', 'applied', () => `适用减轻处罚清单「${reduced.entry.title ?? reduced.entry.id}」，${mandatory ? '应当' : '可以'}减轻处罚（在法定最低限以下）`, reduced.entry.cites.map((x) => cited(rs, x, 'list')), { item, ref: reduced.ref });
+    return { grade, mandatory, cites };
+  }
+  if (mandatoryGrounds.length > 0) {
+    grade = 'lighter';
+    mandatory = true;
+    if (aggravating.length > 0)
+      warn(ctx, 'GROUNDS_CONFLICT', `应当从轻或者减轻的情形（${mandatoryGrounds.join('、')}）与从重情节（${aggravating.join('、')}）并存：依法仍应从轻或者减轻`);
+    addTrace(ctx, 'mitigation', 'applied', () => `有应当从轻或者减轻处罚的情形：${mandatoryGrounds.join('、')}；建议从轻处罚（亦可依法减轻）${aggravating.length ? `；另有从重情节：${aggravating.join('、')}` : ''}`, cites.length ? cites : [xzcff(rs, 32)], { item });
+  } else if (optionalGrounds.length > 0 && aggravating.length > 0) {
+    grade = 'general';
+    warn(ctx, 'GROUNDS_CONFLICT', `可以从轻的情形（${optionalGrounds.join('、')}）与从重情节（${aggravating.join('、')}）并存，综合考量后按一般处罚`);
+    addTrace(ctx, 'mitigation', 'applied', () => `可以从轻的情形（${optionalGrounds.join('、')}）与从重情节（${aggravating.join('、')}）并存，综合考量按一般处罚`, cites, { item });
+  } else if (optionalGrounds.length > 0) {
+    grade = 'lighter';
+    warn(ctx, 'OPTIONAL_MITIGATION', `从轻处罚属于可以而非应当（${optionalGrounds.join('、')}），由执法人员裁量`);
+    addTrace(ctx, 'mitigation', 'applied', () => `有可以从轻或者减轻处罚的情形：${optionalGrounds.join('、')}；建议从轻处罚`, cites, { item });
+  } else if (aggravating.length > 0) {
+    grade = 'heavier';
+    addTrace(ctx, 'mitigation', 'applied', () => `有从重处罚情节：${aggravating.join('、')}；建议从重处罚`, cites, { item });
+  } else {
+    grade = 'general';
+    addTrace(ctx, 'mitigation', 'not-applied', () => '未见从轻、减轻或者从重情节，按一般处罚', [], { item });
+  }
+  return { grade, mandatory, cites };
+}

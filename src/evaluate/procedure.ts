@@ -1,0 +1,86 @@
+import { formatYuan } from '../report/format.js';
+import { compiled } from './conditions.js';
+import { addTrace, warn, xzcff, type Ctx } from './context.js';
+import type { DispositionGrade, Outcome, Penalty, Procedure } from './types.js';
+
+const HEARING_KINDS = new Set(['lowerQualification', 'revokeLicence', 'suspendBusiness', 'close', 'restrictPractice']);
+
+function amountOf(p: Penalty): number | undefined {
+  return p.recommended ?? p.range?.max;
+}
+
+/**
+ * Procedure flags. 简易程序 (Art. 51): a warning, or a fine of at most 200 yuan
+ * for a citizen / 3,000 yuan for an organisation, and nothing else. 听证 (Art.
+ * 63): a fine or confiscation at or above the region's 较大数额, or a heavy
+ * kind (吊销、责令停产停业、责令关闭、限制从业、降低资质等级). 法制审核 (Art. 58) and
+ * 集体讨论 (Art. 57) where the rule set declares when they apply.
+ */
+export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade | undefined, penalties: readonly Penalty[]): Procedure {
+  const { rs, c } = ctx;
+  const kind = c.party.kind;
+  if (outcome !== 'penalty') {
+    addTrace(ctx, 'procedure', 'info', () => (outcome === 'none' ? '不予行政处罚，无需处罚程序；依法责令改正并进行教育' : '处罚内容尚未确定，程序待定'), []);
+    return { simple: false, hearing: false, legalReview: false, collective: false };
+  }
+  const partyFines = penalties.filter((p) => p.kind === 'fine' && p.target === 'party');
+  const fine = partyFines[0];
+  const limit = rs.policy.simpleProcedure[kind];
+  const onlyWarningOrFine = penalties.every((p) => (p.kind === 'warning' || p.kind === 'fine') && p.target === 'party');
+  const fineAmount = fine ? fine.recommended : 0;
+  const simple = onlyWarningOrFine && fineAmount !== undefined && fineAmount <= limit;
+  addTrace(
+    ctx,
+    'procedure',
+    simple ? 'applied' : 'not-applied',
+    () =>
+      simple
+        ? `可以适用简易程序当场作出处罚决定（${fine ? `罚款${formatYuan(fineAmount!)}` : '警告'}，不超过${kind === 'person' ? '公民' : '法人或者其他组织'}${formatYuan(limit)}）`
+        : `不适用简易程序（简易程序限于警告或者${kind === 'person' ? '对公民' : '对法人或者其他组织'}${formatYuan(limit)}以下罚款），适用普通程序`,
+    [xzcff(rs, 51, undefined, {}, 'procedure')],
+  );
+
+  let hearing = false;
+  const reasons: string[] = [];
+  const threshold = rs.policy.hearing?.[kind];
+  for (const p of penalties) {
+    if (HEARING_KINDS.has(p.kind)) {
+      hearing = true;
+      reasons.push('拟作出较重的处罚种类');
+    }
+  }
+  if (threshold === undefined) {
+    if (partyFines.length > 0 || penalties.some((p) => p.kind === 'confiscateGains'))
+      warn(ctx, 'HEARING_THRESHOLD_UNSET', '本基准未设定听证“较大数额”标准，请按本地区规定判断是否告知听证权利（行政处罚法第六十三条）');
+  } else {
+    for (const p of penalties) {
+      if (p.target !== 'party' || (p.kind !== 'fine' && p.kind !== 'confiscateGains')) continue;
+      const amount = amountOf(p);
+      if (amount !== undefined && amount >= threshold) {
+        hearing = true;
+        reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${formatYuan(amount)}达到较大数额标准${formatYuan(threshold)}`);
+      }
+    }
+  }
+  addTrace(
+    ctx,
+    'procedure',
+    hearing ? 'applied' : 'not-applied',
+    () => (hearing ? `应当告知当事人有要求听证的权利：${[...new Set(reasons)].join('；')}` : threshold === undefined ? '听证较大数额标准未设定，是否告知听证权利请按本地区规定判断' : `未达到听证标准（较大数额${formatYuan(threshold)}）`),
+    [xzcff(rs, 63, 1, {}, 'procedure')],
+  );
+
+  const derived = {
+    ...ctx.facts,
+    recommendedFine: fine?.recommended,
+    fineMax: fine?.statutory?.max,
+    grade,
+  };
+  const legalReview = rs.policy.legalReview ? compiled(rs.policy.legalReview)(derived) === true : false;
+  const collective = rs.policy.collective ? compiled(rs.policy.collective)(derived) === true : false;
+  if (rs.policy.legalReview)
+    addTrace(ctx, 'procedure', legalReview ? 'applied' : 'not-applied', () => (legalReview ? '按本基准规定，作出决定前应当进行法制审核' : '未达到本基准规定的法制审核条件'), [xzcff(rs, 58, 1, {}, 'procedure')]);
+  if (rs.policy.collective)
+    addTrace(ctx, 'procedure', collective ? 'applied' : 'not-applied', () => (collective ? '按本基准规定，应当由行政机关负责人集体讨论决定' : '未达到本基准规定的集体讨论条件'), [xzcff(rs, 57, 2, {}, 'procedure')]);
+  return { simple, hearing, legalReview, collective };
+}

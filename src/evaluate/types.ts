@@ -1,0 +1,197 @@
+import type { ExemptBasis, Grade, PenaltyKind, ScalarValue } from '../load/model.js';
+
+/**
+ * A case as the engine uses it: validated against a rule set, fact values in
+ * internal units (money in fen, dates as day numbers, durations in minutes).
+ * Made by {@link loadCase}.
+ */
+export interface Case {
+  readonly id: string;
+  readonly ruleSet?: string;
+  /** Item codes; more than one when one act breaks several norms (Art. 29). */
+  readonly items: readonly string[];
+  readonly party: {
+    readonly kind: 'person' | 'organization';
+    readonly name?: string;
+    readonly age?: number;
+    readonly capacity?: 'full' | 'partial' | 'none';
+  };
+  readonly dates: {
+    readonly act: string;
+    readonly actEnd?: string;
+    readonly discovered?: string;
+    readonly decision?: string;
+  };
+  /** Declared facts, internal units. */
+  readonly facts: Readonly<Record<string, ScalarValue>>;
+  /** Circumstance names, sorted, unique. */
+  readonly circumstances: readonly string[];
+  /** Prior violations, sorted by date. */
+  readonly history: readonly { readonly item: string; readonly date: string }[];
+  readonly note?: string;
+}
+
+/** 不予处罚 grounds, in the order the law checks them. */
+export type NoPenaltyBasis = 'time-barred' | 'under-14' | 'incapacity' | 'no-fault' | ExemptBasis;
+
+export type Outcome = 'none' | 'penalty' | 'undetermined';
+/** 减轻 / 从轻 / 一般 / 从重. */
+export type DispositionGrade = 'reduced' | Grade;
+/** 721 channel. */
+export type Channel = 'service' | 'supervision' | 'penalty';
+
+/** A citation as it appears in a result: resolved law title and a readable text. */
+export interface CitedArticle {
+  readonly law: string;
+  readonly lawTitle: string;
+  readonly article: number;
+  readonly paragraph?: number;
+  readonly item?: number;
+  readonly sentence?: number;
+  /** 《中华人民共和国行政处罚法》第三十三条第一款 */
+  readonly text: string;
+  /** Why it is cited. */
+  readonly role: 'violates' | 'penalizedBy' | 'benchmark' | 'list' | 'procedure' | 'ground';
+}
+
+/** A reference to the benchmark entry or list entry applied. */
+export interface RuleRef {
+  readonly kind: 'tier' | 'list';
+  readonly ruleSet: string;
+  readonly item?: string;
+  readonly id: string;
+  readonly label?: string;
+  /** Source document and entry, for list entries. */
+  readonly source?: string;
+}
+
+/** A range of money in fen. */
+export interface FenRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface Penalty {
+  readonly kind: PenaltyKind;
+  /** Who bears it: the party, or the responsible persons (直接负责的主管人员). */
+  readonly target: 'party' | 'responsible';
+  /** Statutory range (fen), for fines. */
+  readonly statutory?: FenRange;
+  /** Recommended range (fen) after tier and grade. */
+  readonly range?: FenRange;
+  /** Recommended amount (fen); absent when the officer must set it (减轻 without a floor). */
+  readonly recommended?: number;
+  /** The fine is discretionary (可以处). */
+  readonly optional?: boolean;
+  /** For multiples and confiscation: the base fact and its value (fen). */
+  readonly base?: { readonly fact: string; readonly value: number };
+  readonly note?: string;
+}
+
+export type MeasureKind = 'correct' | 'educate' | 'guardianDiscipline' | 'guardianCare';
+
+/** Measures that are not penalties (Arts. 28, 30, 31, 33(3)). */
+export interface Measure {
+  readonly kind: MeasureKind;
+  readonly text: string;
+  readonly cites: readonly CitedArticle[];
+}
+
+export interface Procedure {
+  /** 简易程序 allowed (Art. 51). */
+  readonly simple: boolean;
+  /** 告知听证权利 required (Art. 63). */
+  readonly hearing: boolean;
+  /** 法制审核 required (Art. 58), as the rule set declares. */
+  readonly legalReview: boolean;
+  /** 集体讨论决定 required (Art. 57), as the rule set declares. */
+  readonly collective: boolean;
+}
+
+export type TraceStep =
+  | 'items'
+  | 'limitation'
+  | 'mandatory'
+  | 'lists'
+  | 'first-offence'
+  | 'mitigation'
+  | 'clause'
+  | 'tier'
+  | 'amount'
+  | 'concurrence'
+  | 'measures'
+  | 'procedure'
+  | 'channel';
+
+/** One step of the reasoning, in zh-CN, with its citations. */
+export interface TraceEntry {
+  readonly step: TraceStep;
+  /** applied: the rule decided something; not-applied: checked and did not apply; info; missing: facts lacking. */
+  readonly status: 'applied' | 'not-applied' | 'info' | 'missing';
+  readonly item?: string;
+  readonly message: string;
+  readonly cites: readonly CitedArticle[];
+  readonly ref?: RuleRef;
+}
+
+export interface EvaluationWarning {
+  readonly code:
+    | 'MISSING_FACTS'
+    | 'TIER_CONFLICT'
+    | 'NO_TIER'
+    | 'NO_CLAUSE'
+    | 'REDUCED_NO_FLOOR'
+    | 'GROUNDS_CONFLICT'
+    | 'HEARING_THRESHOLD_UNSET'
+    | 'DISCOVERY_DATE_MISSING'
+    | 'OPTIONAL_MITIGATION';
+  readonly message: string;
+}
+
+/** What a penalty would be for one item: the part of a disposition after the exemptions. */
+export interface PenaltyAssessment {
+  readonly item: string;
+  readonly grade: DispositionGrade;
+  /** Whether the grade is required by law (应当) or a choice (可以). */
+  readonly gradeMandatory: boolean;
+  readonly clause?: string;
+  readonly tier?: RuleRef;
+  readonly penalties: readonly Penalty[];
+}
+
+/**
+ * The recommended disposition of a case. Same input, same bytes: no clock,
+ * fixed key order, sorted lists.
+ */
+export interface Disposition {
+  readonly reportVersion: 1;
+  readonly caseId: string;
+  readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string; readonly title: string };
+  readonly outcome: Outcome;
+  /** For `none`: the ground. */
+  readonly basis?: NoPenaltyBasis;
+  /** 应当 (true) or 可以 (false): whether the outcome is required by law. */
+  readonly mandatory: boolean;
+  readonly grade?: DispositionGrade;
+  /** Governing item (Art. 29) and the others the act also breaks. */
+  readonly item: string;
+  readonly concurrent: readonly string[];
+  readonly clause?: string;
+  readonly tier?: RuleRef;
+  readonly penalties: readonly Penalty[];
+  /** For a discretionary exemption (可以不予处罚): the penalty that would otherwise apply. */
+  readonly otherwise?: PenaltyAssessment;
+  readonly measures: readonly Measure[];
+  readonly channel: Channel;
+  readonly procedure: Procedure;
+  readonly lists: readonly RuleRef[];
+  readonly citations: readonly CitedArticle[];
+  readonly trace: readonly TraceEntry[];
+  readonly missingFacts: readonly string[];
+  readonly warnings: readonly EvaluationWarning[];
+}
+
+export interface EvaluateOptions {
+  /** Build the zh-CN trace (default true). Off is faster for batches that only count outcomes. */
+  readonly trace?: boolean;
+}
