@@ -29,6 +29,31 @@ export type {
   Tier,
   TierRange,
 } from './load/model.js';
+export { loadCase, type CaseResult, type CaseValue } from './load/loadCase.js';
+export { pickRuleSet } from './load/pick.js';
+export { evaluate } from './evaluate/evaluate.js';
+export { evaluateWithJsonRulesEngine, toJsonRulesEngineRules } from './evaluate/jre.js';
+export type {
+  Case,
+  Channel,
+  CitedArticle,
+  Disposition,
+  DispositionGrade,
+  EvaluateOptions,
+  EvaluationWarning,
+  FenRange,
+  Measure,
+  NoPenaltyBasis,
+  Outcome,
+  Penalty,
+  PenaltyAssessment,
+  Procedure,
+  RuleRef,
+  TraceEntry,
+} from './evaluate/types.js';
+export { renderDispositionJson } from './report/disposition-json.js';
+export { renderDispositionMarkdown } from './report/disposition-markdown.js';
+export { runFixture, type FixtureFailure, type FixtureResult } from './fixture/fixture.js';
 export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Severity } from './diagnostics/index.js';
 export { jsonSchema, type SchemaKind } from './schema/json-schema.js';
 export {

@@ -8,12 +8,20 @@ describe('public exports', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CODES',
       'VERSION',
+      'evaluate',
+      'evaluateWithJsonRulesEngine',
       'formatDiagnostics',
       'formatDiagnosticsGithub',
       'formatDiagnosticsJson',
       'formatDiagnosticsText',
       'jsonSchema',
+      'loadCase',
       'loadRuleSet',
+      'pickRuleSet',
+      'renderDispositionJson',
+      'renderDispositionMarkdown',
+      'runFixture',
+      'toJsonRulesEngineRules',
     ]);
   });
   it('cailiang/node', () => {

@@ -1,6 +1,8 @@
 import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
+import { evaluateCommand } from './commands/evaluate.js';
 import { schemaCommand } from './commands/schema.js';
+import { testCommand } from './commands/test.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
@@ -9,17 +11,27 @@ export const HELP = `cailiang ${VERSION} — administrative-penalty discretion r
 Usage: cailiang <command> [options]
 
 Commands:
+  evaluate <case.yaml>... [--rules <dir>] [--format md|json]
+                          recommend a disposition for each case
   verify <rules-dir>...   check rule-set folders; problems as path:line:col
+  test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
+                          run fixture cases and report coverage
   schema [index|topic|case]
                           print the JSON Schema of rule files or cases
-  demo [rules-dir]        verify and summarise the bundled rule sets
+  demo                    evaluate the bundled sample cases and print their reports
 
 Run "cailiang <command> --help" for a command's options.
 Exit codes: 0 ok, 1 problems in the input, 2 usage or I/O error.
 `;
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, Command> = { verify: verifyCommand, schema: schemaCommand, demo: demoCommand };
+const COMMANDS: Record<string, Command> = {
+  evaluate: evaluateCommand,
+  verify: verifyCommand,
+  schema: schemaCommand,
+  test: testCommand,
+  demo: demoCommand,
+};
 
 /**
  * The command-line interface as a function: arguments in, exit code out. All

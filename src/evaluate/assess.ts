@@ -1,6 +1,6 @@
 import type { FineModel, Item, PenaltyClause, PenaltyKind, Tier } from '../load/model.js';
 import { fineText, formatYuan, tierRangeText } from '../report/format.js';
-import { absentFacts, compiled } from './conditions.js';
+import { absentFacts } from './conditions.js';
 import { addTrace, cited, warn, type Ctx } from './context.js';
 import type { GradeResult } from './grade.js';
 import type { DispositionGrade, FenRange, Penalty, PenaltyAssessment, RuleRef } from './types.js';
@@ -11,7 +11,7 @@ const GRADE_TEXT: Record<DispositionGrade, string> = { reduced: '减轻', lighte
 export function selectClause(ctx: Ctx, item: Item): PenaltyClause | undefined {
   if (item.clauses.length === 1) return item.clauses[0];
   const conditional = item.clauses.filter((cl) => cl.when);
-  const results = conditional.map((cl) => ({ cl, r: compiled(cl.when!)(ctx.facts) }));
+  const results = conditional.map((cl) => ({ cl, r: ctx.test(cl.when!) }));
   const hits = results.filter((x) => x.r === true);
   const unknown = results.filter((x) => x.r === undefined);
   const cites = item.penalizedBy.map((c) => cited(ctx.rs, c, 'penalizedBy'));
@@ -50,7 +50,7 @@ export function selectTier(ctx: Ctx, item: Item, clause: PenaltyClause, grade: D
   const byFacts = candidates.filter((t) => t.when);
   let pool = candidates;
   if (byFacts.length > 0) {
-    const results = byFacts.map((t) => ({ t, r: compiled(t.when!)(ctx.facts) }));
+    const results = byFacts.map((t) => ({ t, r: ctx.test(t.when!) }));
     const hits = results.filter((x) => x.r === true).map((x) => x.t);
     const unknown = results.filter((x) => x.r === undefined);
     const policy = item.hitPolicy;
@@ -259,8 +259,8 @@ export function assess(ctx: Ctx, item: Item, clause: PenaltyClause, g: GradeResu
 export function statutoryMax(ctx: Ctx, item: Item): number {
   let max = -1;
   for (const cl of item.clauses) {
-    if (cl.when && compiled(cl.when)(ctx.facts) === false) continue;
-    if (cl.otherwise && item.clauses.some((o) => o.when && compiled(o.when)(ctx.facts) === true)) continue;
+    if (cl.when && ctx.test(cl.when) === false) continue;
+    if (cl.otherwise && item.clauses.some((o) => o.when && ctx.test(o.when) === true)) continue;
     for (const f of [cl.fine, cl.responsibleFine]) {
       if (!f) continue;
       const r = statutoryRange(ctx, f).range;

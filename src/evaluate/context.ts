@@ -1,6 +1,6 @@
-import type { Citation, RuleSet } from '../load/model.js';
+import type { Citation, Condition, RuleSet } from '../load/model.js';
 import { articleText } from '../report/format.js';
-import type { Facts } from './conditions.js';
+import type { Facts, Tri } from './conditions.js';
 import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry } from './types.js';
 
 /** 行政处罚法, the law every step of the engine rests on. */
@@ -18,6 +18,8 @@ export interface Ctx {
   readonly missing: Set<string>;
   /** Citations of the steps that applied, in order (kept even when the trace is off). */
   readonly applied: CitedArticle[];
+  /** Tests a rule-set condition on this case's facts. */
+  readonly test: (c: Condition) => Tri;
 }
 
 export function cited(rs: RuleSet, c: Citation, role: CitedArticle['role']): CitedArticle {

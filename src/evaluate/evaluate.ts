@@ -1,4 +1,5 @@
-import type { Item, RuleSet } from '../load/model.js';
+import type { Condition, Item, RuleSet } from '../load/model.js';
+import { compiled, type Facts, type Tri } from './conditions.js';
 import { formatYuan } from '../report/format.js';
 import { assess, selectClause, statutoryMax } from './assess.js';
 import { channelFor } from './channel.js';
@@ -82,10 +83,29 @@ function governingItem(ctx: Ctx, items: readonly Item[]): Item {
  * d.penalties[0].recommended;   // 6_500_000 (fen)
  */
 export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
+  return evaluateWith(ruleSet, c, options);
+}
+
+/**
+ * {@link evaluate} with the condition test supplied (e.g. answers computed by
+ * json-rules-engine); `test` may return undefined to fall back to the
+ * compiled evaluator.
+ */
+export function evaluateWith(
+  ruleSet: RuleSet,
+  c: Case,
+  options: EvaluateOptions = {},
+  test?: (cond: Condition, facts: Facts) => Tri,
+): Disposition {
+  const facts = caseFacts(ruleSet, c);
   const ctx: Ctx = {
     rs: ruleSet,
     c,
-    facts: caseFacts(ruleSet, c),
+    facts,
+    test: (cond) => {
+      const r = test?.(cond, facts);
+      return r === undefined ? compiled(cond)(facts) : r;
+    },
     traceOn: options.trace !== false,
     trace: [],
     warnings: [],

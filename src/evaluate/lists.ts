@@ -1,5 +1,5 @@
 import type { ListEntry } from '../load/model.js';
-import { absentFacts, compiled } from './conditions.js';
+import { absentFacts } from './conditions.js';
 import { addTrace, cited, type Ctx } from './context.js';
 import { durationText, subtractDuration } from './dates.js';
 import type { RuleRef } from './types.js';
@@ -41,8 +41,8 @@ export function matchLists(ctx: Ctx, item: string): ListOutcome[] {
   for (const e of entries) {
     const ref = listRef(ctx, e, item);
     const cites = e.cites.map((c) => cited(ctx.rs, c, 'list'));
-    const when = e.when ? compiled(e.when)(ctx.facts) : true;
-    const unless = e.unless ? compiled(e.unless)(ctx.facts) : false;
+    const when = e.when ? ctx.test(e.when) : true;
+    const unless = e.unless ? ctx.test(e.unless) : false;
     let first = true;
     let since = '';
     if (e.lookBack) {

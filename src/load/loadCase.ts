@@ -55,8 +55,18 @@ export function loadCase(input: SourceInput | CaseValue, ruleSet: RuleSet, limit
   } else {
     file = SourceFile.fromValue(input.path ?? '<case>', input.value);
   }
-  const r = CaseSchema.safeParse(file.value, { reportInput: true });
-  if (!r.success) return { diagnostics: sortDiagnostics([...diagnostics, ...issuesToDiagnostics(r.error.issues, file)]) };
+  const r = loadCaseAt(file, [], ruleSet);
+  return { ...r, diagnostics: sortDiagnostics([...diagnostics, ...r.diagnostics]) };
+}
+
+/** Checks the case found at `base` inside a parsed file (e.g. a fixture's `case:`). */
+export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], ruleSet: RuleSet): CaseResult {
+  const diagnostics: Diagnostic[] = [];
+  const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
+  let value: unknown = source.value;
+  for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
+  const r = CaseSchema.safeParse(value, { reportInput: true });
+  if (!r.success) return { diagnostics: sortDiagnostics(issuesToDiagnostics(r.error.issues, source, base)) };
   const raw = r.data;
 
   if (raw.ruleSet !== undefined && raw.ruleSet !== ruleSet.id) {

@@ -314,6 +314,7 @@ function factDef(name: string, decl: RawFactDecl, origin: FactDef['origin']): Fa
     ...(decl.label !== undefined ? { label: decl.label } : {}),
     ...(decl.unit !== undefined ? { unit: decl.unit } : {}),
     ...(decl.values !== undefined ? { values: decl.values } : {}),
+    ...(decl.valueLabels !== undefined ? { valueLabels: decl.valueLabels } : {}),
     ...(decl.aggravating !== undefined ? { aggravating: decl.aggravating } : {}),
   };
 }

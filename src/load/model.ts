@@ -32,6 +32,7 @@ export interface FactDef {
   readonly label?: string;
   readonly unit?: string;
   readonly values?: readonly string[];
+  readonly valueLabels?: Readonly<Record<string, string>>;
   readonly aggravating?: boolean;
   /** Where the fact comes from: built into cailiang, the rule set, or one item. */
   readonly origin: 'builtin' | 'ruleset' | 'item';

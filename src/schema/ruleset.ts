@@ -73,6 +73,7 @@ export const FactDecl = z
       label: Text.optional(),
       unit: Text.optional().meta({ description: 'Unit for number facts, e.g. m², 天, 小时' }),
       values: z.array(Id).min(1).max(200).optional().meta({ description: 'Allowed values of an enum fact' }),
+      valueLabels: z.record(Id, Text).optional().meta({ description: 'zh-CN names of enum values, for reports' }),
       description: Text.optional(),
       aggravating: z
         .boolean()

@@ -1,0 +1,11 @@
+import type { Disposition } from '../evaluate/types.js';
+import { VERSION } from '../version.js';
+
+/**
+ * The canonical JSON report of a disposition: fixed key order, money in fen,
+ * no timestamps. Same disposition, same bytes.
+ */
+export function renderDispositionJson(d: Disposition): string {
+  const { reportVersion, ...rest } = d;
+  return JSON.stringify({ reportVersion, generator: `cailiang ${VERSION}`, ...rest }, null, 2) + '\n';
+}

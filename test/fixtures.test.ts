@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runFixture } from '../src/fixture/fixture.js';
+import type { RuleSet } from '../src/load/model.js';
+import { findRuleSetDirs, loadRuleSetDir } from '../src/node/index.js';
+
+// Every bundled fixture is a named test: its case, evaluated under the bundled
+// rules, must give what its `expect:` says.
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(n) ? [p] : [];
+    });
+}
+
+const ruleSets: RuleSet[] = [];
+for (const dir of await findRuleSetDirs(join(root, 'rules'))) {
+  const r = await loadRuleSetDir(dir);
+  if (r.ruleSet) ruleSets.push(r.ruleSet);
+}
+const files = walk(join(root, 'fixtures'));
+
+describe('bundled fixtures', () => {
+  it('has fixtures and rule sets', () => {
+    expect(files.length).toBeGreaterThan(0);
+    expect(ruleSets.length).toBeGreaterThan(0);
+  });
+  for (const path of files) {
+    const rel = relative(root, path);
+    const result = runFixture({ path: rel, text: readFileSync(path, 'utf8') }, ruleSets);
+    it(`${result.name} (${rel})`, () => {
+      const problems = [
+        ...result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`),
+        ...result.failures.map(
+          (f) => `${f.place.file}:${f.place.line}:${f.place.column} ${f.key}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
+        ),
+      ];
+      expect(problems).toEqual([]);
+    });
+  }
+});
