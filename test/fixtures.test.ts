@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { evaluateWithJsonRulesEngine } from '../src/evaluate/jre.js';
 import { runFixture } from '../src/fixture/fixture.js';
+import { renderDispositionJson } from '../src/report/disposition-json.js';
 import type { RuleSet } from '../src/load/model.js';
 import { findRuleSetDirs, loadRuleSetDir } from '../src/node/index.js';
 
@@ -43,5 +45,12 @@ describe('bundled fixtures', () => {
       ];
       expect(problems).toEqual([]);
     });
+    if (result.disposition && result.case && result.ruleSet) {
+      const { disposition, case: c, ruleSet } = result;
+      it(`json-rules-engine gives the same disposition: ${result.name}`, async () => {
+        const viaEngine = await evaluateWithJsonRulesEngine(ruleSet, c);
+        expect(renderDispositionJson(viaEngine)).toBe(renderDispositionJson(disposition));
+      });
+    }
   }
 });
