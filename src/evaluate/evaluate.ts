@@ -131,7 +131,6 @@ export function evaluateWith(
   if (checkLimitation(ctx)) {
     outcome = 'none';
     basis = 'time-barred';
-    ctx.applied.push(xzcff(ruleSet, 36, 1));
   }
   if (outcome === 'penalty') {
     const g = mandatoryGround(ctx);
@@ -171,6 +170,13 @@ export function evaluateWith(
       assessment = assess(ctx, item, clause, g);
     }
     if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
+    if (outcome === 'penalty' && assessment && assessment.penalties.length === 0) {
+      // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
+      outcome = 'none';
+      basis = 'correction-only';
+      mandatory = true;
+      addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', [], { item: item.code });
+    }
     if (outcome === 'none' && assessment) {
       const { complete: _complete, ...rest } = assessment;
       otherwise = rest;
@@ -180,7 +186,7 @@ export function evaluateWith(
   const penalties = outcome === 'penalty' && assessment ? assessment.penalties : [];
   const measures = measuresFor(ctx, outcome, basis);
   const procedure = procedureFor(ctx, outcome, assessment?.grade, penalties);
-  const channel = channelFor(ctx, outcome, penalties);
+  const channel = channelFor(ctx, outcome, penalties, basis);
   if (ctx.missing.size > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS'))
     warn(ctx, 'MISSING_FACTS', `请补充：${[...ctx.missing].sort().join('、')}`);
 

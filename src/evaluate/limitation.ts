@@ -16,7 +16,7 @@ export function checkLimitation(ctx: Ctx): boolean {
   const extended = has(ctx, 'lifeHealthOrFinancial') && harm;
   const period = extended ? rs.policy.limitation.extended : rs.policy.limitation.general;
   const lastDay = addDuration(start, period);
-  const cites = [xzcff(rs, 36, 1)];
+  const cites = [xzcff(rs, 36, 1), xzcff(rs, 36, 2)];
   const from = c.dates.actEnd ? `违法行为有连续或者继续状态，自行为终了之日 ${start} 起计算` : `自违法行为发生之日 ${start} 起计算`;
   const reason = extended ? '（涉及公民生命健康安全、金融安全且有危害后果）' : '';
   if (!c.dates.discovered) {

@@ -31,8 +31,12 @@ export interface Case {
   readonly note?: string;
 }
 
-/** 不予处罚 grounds, in the order the law checks them. */
-export type NoPenaltyBasis = 'time-barred' | 'under-14' | 'incapacity' | 'no-fault' | ExemptBasis;
+/**
+ * 不予处罚 grounds, in the order the law checks them. `correction-only`: the
+ * provision orders correction first and penalises only a refusal (拒不改正的，处…),
+ * and the party did not refuse.
+ */
+export type NoPenaltyBasis = 'time-barred' | 'under-14' | 'incapacity' | 'no-fault' | 'correction-only' | ExemptBasis;
 
 export type Outcome = 'none' | 'penalty' | 'undetermined';
 /** 减轻 / 从轻 / 一般 / 从重. */

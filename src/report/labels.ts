@@ -26,6 +26,7 @@ export const BASIS_TEXT: Record<NoPenaltyBasis, string> = {
   'under-14': '不满十四周岁',
   incapacity: '不能辨认或者不能控制自己行为',
   'no-fault': '没有主观过错',
+  'correction-only': '法律规定责令改正，拒不改正的才予处罚；当事人未拒不改正',
   minor: '违法行为轻微并及时改正，没有造成危害后果（轻微不罚）',
   'first-offence': '初次违法且危害后果轻微并及时改正（首违不罚）',
   other: '清单规定的其他不予处罚情形',
