@@ -6,7 +6,7 @@ import { packageRoot } from '../../node/paths.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
 import { formatYuan } from '../../report/format.js';
-import { BASIS_TEXT, GRADE_TEXT } from '../../report/labels.js';
+import { BASIS_TEXT, GRADE_TEXT, PENALTY_TEXT } from '../../report/labels.js';
 import { EXIT, type CliIO } from '../io.js';
 import { loadRules } from './evaluate.js';
 import { checkDirs, summaryLine } from './verify.js';
@@ -27,7 +27,7 @@ function outcomeText(r: FixtureResult): string {
   if (d.outcome === 'none') return `${d.mandatory ? '不予处罚' : '可以不予处罚'}（${BASIS_TEXT[d.basis ?? 'other'].replace(/（.*）$/, '')}）`;
   if (d.outcome === 'undetermined') return `待补充：${d.missingFacts.join('、')}`;
   const fine = d.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
-  const amount = fine?.recommended !== undefined ? `罚款${formatYuan(fine.recommended)}` : fine ? '罚款数额待定' : d.penalties.map((p) => p.kind).join('、');
+  const amount = fine?.recommended !== undefined ? `罚款${formatYuan(fine.recommended)}` : fine ? '罚款数额待定' : d.penalties.map((p) => PENALTY_TEXT[p.kind]).join('、');
   return `${GRADE_TEXT[d.grade ?? 'general']}，${amount}`;
 }
 
