@@ -233,11 +233,8 @@ export function assess(ctx: Ctx, item: Item, clause: PenaltyClause, g: GradeResu
       const f = fineFor(ctx, item, clause.fine, tier, g.grade, 'party', clause.optional);
       if (f) penalties.push(f);
       else complete = false;
-    } else if (kind === 'confiscateGains') {
-      const gains = ctx.facts.illegalGains;
-      penalties.push({ kind, target: 'party', ...(typeof gains === 'number' ? { base: { fact: 'illegalGains', value: gains }, recommended: gains } : { note: '违法所得数额待查明' }) });
     } else {
-      penalties.push({ kind, target: 'party' });
+      penalties.push(otherPenalty(ctx, kind));
     }
   }
   if (clause.responsibleFine && fineApplies) {
@@ -253,6 +250,20 @@ export function assess(ctx: Ctx, item: Item, clause: PenaltyClause, g: GradeResu
     penalties,
     complete,
   };
+}
+
+/** A penalty other than a fine: confiscation of 违法所得 carries its amount when known. */
+export function otherPenalty(ctx: Ctx, kind: PenaltyKind, note?: string): Penalty {
+  if (kind === 'confiscateGains') {
+    const gains = ctx.facts.illegalGains;
+    return {
+      kind,
+      target: 'party',
+      ...(typeof gains === 'number' ? { base: { fact: 'illegalGains', value: gains }, recommended: gains } : { note: '违法所得数额待查明' }),
+      ...(note && typeof gains === 'number' ? { note } : {}),
+    };
+  }
+  return { kind, target: 'party', ...(note ? { note } : {}) };
 }
 
 /** The highest fine the statute allows for an item on these facts (fen), for Art. 29. */

@@ -1,7 +1,8 @@
 import type { Condition, Item, RuleSet } from '../load/model.js';
 import { compiled, type Facts, type Tri } from './conditions.js';
 import { formatYuan } from '../report/format.js';
-import { assess, selectClause, statutoryMax } from './assess.js';
+import { assess, otherPenalty, selectClause, statutoryMax } from './assess.js';
+import { PENALTY_TEXT } from '../report/labels.js';
 import { channelFor } from './channel.js';
 import { addTrace, caseFacts, cited, has, warn, xzcff, type Ctx } from './context.js';
 import { durationText } from './dates.js';
@@ -169,6 +170,7 @@ export function evaluateWith(
       for (const l of lists) if (l.result === 'match' && l.entry.kind !== 'exempt') appliedLists.push(l.ref);
       assessment = assess(ctx, item, clause, g);
     }
+    if (assessment && concurrent.length > 0) assessment = withConcurrentKinds(ctx, assessment, items.filter((i) => i !== item));
     if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
     if (outcome === 'penalty' && assessment && assessment.penalties.length === 0) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
@@ -218,6 +220,28 @@ export function evaluateWith(
     missingFacts: [...ctx.missing].sort(),
     warnings: ctx.warnings,
   };
+}
+
+/**
+ * Art. 29 bars a second fine, not other kinds: penalties other than fines that
+ * the other provisions impose (e.g. 吊销许可证件) are kept beside the governing one.
+ */
+function withConcurrentKinds(
+  ctx: Ctx,
+  a: PenaltyAssessment & { complete: boolean },
+  others: readonly Item[],
+): PenaltyAssessment & { complete: boolean } {
+  const penalties = [...a.penalties];
+  for (const other of others) {
+    const clause = selectClause(ctx, other);
+    if (!clause) continue;
+    for (const kind of clause.kinds) {
+      if (kind === 'fine' || penalties.some((p) => p.kind === kind && p.target === 'party')) continue;
+      penalties.push(otherPenalty(ctx, kind, `依 ${other.code}`));
+      addTrace(ctx, 'concurrence', 'applied', () => `依 ${other.code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, [xzcff(ctx.rs, 29)], { item: other.code });
+    }
+  }
+  return { ...a, penalties };
 }
 
 /**

@@ -53,7 +53,9 @@ export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, 
   if (reduced) {
     grade = 'reduced';
     mandatory = !reduced.entry.discretionary;
-    addTrace(ctx, 'mitigation', 'applied', () => `适用减轻处罚清单「${reduced.entry.title ?? reduced.entry.id}」，${mandatory ? '应当' : '可以'}减轻处罚（在法定最低限以下）`, reduced.entry.cites.map((x) => cited(rs, x, 'list')), { item, ref: reduced.ref });
+    // Art. 32 grounds still stand beside the list entry: they are part of the basis.
+    const also = mandatoryGrounds.length > 0 ? `；另有应当从轻或者减轻处罚的情形：${mandatoryGrounds.join('、')}` : '';
+    addTrace(ctx, 'mitigation', 'applied', () => `适用减轻处罚清单「${reduced.entry.title ?? reduced.entry.id}」，${mandatory ? '应当' : '可以'}减轻处罚（在法定最低限以下）${also}`, [...reduced.entry.cites.map((x) => cited(rs, x, 'list')), ...cites], { item, ref: reduced.ref });
     return { grade, mandatory, cites };
   }
   if (mandatoryGrounds.length > 0) {
@@ -72,6 +74,8 @@ export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, 
     addTrace(ctx, 'mitigation', 'applied', () => `有可以从轻或者减轻处罚的情形：${optionalGrounds.join('、')}；建议从轻处罚`, cites, { item });
   } else if (aggravating.length > 0) {
     grade = 'heavier';
+    // Art. 49: violations of emergency measures are punished more heavily (从重, not 可以).
+    mandatory = c.circumstances.includes('emergency') && exclude !== 'emergency';
     addTrace(ctx, 'mitigation', 'applied', () => `有从重处罚情节：${aggravating.join('、')}；建议从重处罚`, cites, { item });
   } else {
     grade = 'general';

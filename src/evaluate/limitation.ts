@@ -12,7 +12,8 @@ import { addTrace, has, warn, xzcff, type Ctx } from './context.js';
 export function checkLimitation(ctx: Ctx): boolean {
   const { c, rs } = ctx;
   const start = c.dates.actEnd ?? c.dates.act;
-  const harm = has(ctx, 'harmMinor') || has(ctx, 'harmSerious');
+  // 有危害后果: any harm the case records (a safety incident is harm too).
+  const harm = has(ctx, 'harmMinor') || has(ctx, 'harmSerious') || has(ctx, 'incident');
   const extended = has(ctx, 'lifeHealthOrFinancial') && harm;
   const period = extended ? rs.policy.limitation.extended : rs.policy.limitation.general;
   const lastDay = addDuration(start, period);
