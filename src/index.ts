@@ -30,8 +30,9 @@ export type {
   TierRange,
 } from './load/model.js';
 export { loadCase, type CaseResult, type CaseValue } from './load/loadCase.js';
-export { pickRuleSet } from './load/pick.js';
+export { checkCatalog, inForce, versionsOf } from './load/catalog.js';
 export { evaluate } from './evaluate/evaluate.js';
+export { compareVersions, evaluateInCatalog, type CatalogResult } from './evaluate/versions.js';
 export { evaluateWithJsonRulesEngine, toJsonRulesEngineRules } from './evaluate/jre.js';
 export type {
   Case,
@@ -49,7 +50,9 @@ export type {
   PenaltyAssessment,
   Procedure,
   RuleRef,
+  TimeRule,
   TraceEntry,
+  VersionResult,
 } from './evaluate/types.js';
 export { renderDispositionJson } from './report/disposition-json.js';
 export { renderDispositionMarkdown } from './report/disposition-markdown.js';

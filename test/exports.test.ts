@@ -8,20 +8,24 @@ describe('public exports', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CODES',
       'VERSION',
+      'checkCatalog',
+      'compareVersions',
       'evaluate',
+      'evaluateInCatalog',
       'evaluateWithJsonRulesEngine',
       'formatDiagnostics',
       'formatDiagnosticsGithub',
       'formatDiagnosticsJson',
       'formatDiagnosticsText',
+      'inForce',
       'jsonSchema',
       'loadCase',
       'loadRuleSet',
-      'pickRuleSet',
       'renderDispositionJson',
       'renderDispositionMarkdown',
       'runFixture',
       'toJsonRulesEngineRules',
+      'versionsOf',
     ]);
   });
   it('cailiang/node', () => {

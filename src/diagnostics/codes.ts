@@ -230,6 +230,21 @@ export const CODES = {
     message: 'case names rule set "{wanted}", but "{got}" was given',
     hint: 'pass the rule set the case names, or remove ruleSet: from the case',
   },
+  CASE_NO_VERSION: {
+    severity: 'error',
+    message: 'no version of rule set "{id}" is in force on {date} (versions: {versions})',
+    hint: 'check the act date, or add the version of the rule set in force then',
+  },
+  CASE_NO_RULESET: {
+    severity: 'error',
+    message: '{detail}',
+    hint: 'name the rule set with ruleSet: in the case, or pass the right --rules folder',
+  },
+  CATALOG_OVERLAP: {
+    severity: 'error',
+    message: 'version {version} of rule set "{id}" is in force {from} – {to}, overlapping version {other} ({otherFrom} – {otherTo})',
+    hint: 'end the earlier version the day before the later one starts (effective.to)',
+  },
   CASE_FACT_NOT_FOR_ITEM: {
     severity: 'warning',
     message: 'fact "{fact}" is not used by item {item}',

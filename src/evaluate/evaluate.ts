@@ -192,6 +192,7 @@ export function evaluateWith(
   if (ctx.missing.size > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS'))
     warn(ctx, 'MISSING_FACTS', `请补充：${[...ctx.missing].sort().join('、')}`);
 
+  lawVersionWarnings(ctx, [...fixed, ...ctx.applied]);
   const citations = orderCitations([
     ...fixed,
     ...ctx.applied,
@@ -220,6 +221,23 @@ export function evaluateWith(
     missingFacts: [...ctx.missing].sort(),
     warnings: ctx.warnings,
   };
+}
+
+/**
+ * A citation to a law text not in force on the act date is flagged: repealed
+ * before the act, or not yet in force (the rule set must cite the version the
+ * act falls under).
+ */
+function lawVersionWarnings(ctx: Ctx, cites: readonly CitedArticle[]): void {
+  const day = ctx.c.dates.actEnd ?? ctx.c.dates.act;
+  for (const key of [...new Set(cites.map((c) => c.law))].sort()) {
+    const law = ctx.rs.laws[key];
+    if (!law) continue;
+    if (law.repealed !== undefined && day >= law.repealed)
+      warn(ctx, 'LAW_REPEALED', `所引《${law.title}》（${law.version}文本）已于 ${law.repealed} 失效，违法行为发生于 ${day}；请核对应适用的版本`);
+    if (law.effective !== undefined && day < law.effective)
+      warn(ctx, 'LAW_NOT_IN_FORCE', `所引《${law.title}》（${law.version}文本）自 ${law.effective} 起施行，违法行为发生时（${day}）尚未施行；请核对应适用的版本`);
+  }
 }
 
 /**

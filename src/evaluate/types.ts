@@ -34,9 +34,17 @@ export interface Case {
 /**
  * 不予处罚 grounds, in the order the law checks them. `correction-only`: the
  * provision orders correction first and penalises only a refusal (拒不改正的，处…),
- * and the party did not refuse.
+ * and the party did not refuse. `no-longer-illegal`: the version in force at the
+ * decision no longer treats the act as a violation (Art. 37).
  */
-export type NoPenaltyBasis = 'time-barred' | 'under-14' | 'incapacity' | 'no-fault' | 'correction-only' | ExemptBasis;
+export type NoPenaltyBasis =
+  | 'time-barred'
+  | 'no-longer-illegal'
+  | 'under-14'
+  | 'incapacity'
+  | 'no-fault'
+  | 'correction-only'
+  | ExemptBasis;
 
 export type Outcome = 'none' | 'penalty' | 'undetermined';
 /** 减轻 / 从轻 / 一般 / 从重. */
@@ -113,6 +121,7 @@ export interface Procedure {
 }
 
 export type TraceStep =
+  | 'version'
   | 'items'
   | 'limitation'
   | 'mandatory'
@@ -148,6 +157,9 @@ export interface EvaluationWarning {
     | 'GROUNDS_CONFLICT'
     | 'HEARING_THRESHOLD_UNSET'
     | 'DISCOVERY_DATE_MISSING'
+    | 'LAW_REPEALED'
+    | 'LAW_NOT_IN_FORCE'
+    | 'VERSIONS_NOT_COMPARED'
     | 'OPTIONAL_MITIGATION';
   readonly message: string;
 }
@@ -163,6 +175,26 @@ export interface PenaltyAssessment {
   readonly penalties: readonly Penalty[];
 }
 
+/** One version's result, as compared under Art. 37. */
+export interface VersionResult {
+  readonly version: string;
+  readonly effective: { readonly from: string; readonly to: string | null };
+  readonly outcome: Outcome;
+  readonly basis?: NoPenaltyBasis;
+  /** Highest statutory fine on the case's facts (fen); absent when there is no fine. */
+  readonly statutoryMax?: number;
+  readonly recommended?: number;
+}
+
+/** 从旧兼从轻 (Art. 37): the version in force at the act and the one at the decision, and which applies. */
+export interface TimeRule {
+  readonly atAct: VersionResult;
+  readonly atDecision: VersionResult;
+  readonly applied: 'act' | 'decision';
+  /** Why, in zh-CN. */
+  readonly reason: string;
+}
+
 /**
  * The recommended disposition of a case. Same input, same bytes: no clock,
  * fixed key order, sorted lists.
@@ -171,6 +203,8 @@ export interface Disposition {
   readonly reportVersion: 1;
   readonly caseId: string;
   readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string; readonly title: string };
+  /** Present when a later version was in force at the decision (Art. 37). */
+  readonly timeRule?: TimeRule;
   readonly outcome: Outcome;
   /** For `none`: the ground. */
   readonly basis?: NoPenaltyBasis;

@@ -302,7 +302,12 @@ function build(
   };
   const hash = sha256Hex(canonicalJson(content, new Set(['at'])));
   const files = sources.map((s) => s.file.path).sort();
-  return { ...content, files, hash };
+  const at = {
+    index: index.file.start,
+    effective: index.file.locate(['effective']),
+    ...(idx.reviewed ? { reviewed: index.file.locate(['reviewed']) } : {}),
+  };
+  return { ...content, files, hash, at };
 }
 
 function factDef(name: string, decl: RawFactDecl, origin: FactDef['origin']): FactDef {

@@ -218,4 +218,6 @@ export interface RuleSet {
   readonly files: readonly string[];
   /** sha256 of the canonical content (independent of key order, comments and file layout). */
   readonly hash: string;
+  /** Positions of index.yaml entries (left out of the hash). */
+  readonly at: { readonly index: Place; readonly effective: Place; readonly reviewed?: Place };
 }

@@ -86,6 +86,10 @@ export function renderDispositionMarkdown(d: Disposition, rs: RuleSet, c: Case):
 
   L.push('## 适用的裁量事项与阶次', '');
   L.push(`- 裁量基准：${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`);
+  if (d.timeRule) {
+    const t = d.timeRule;
+    L.push(`- 适用版本（从旧兼从轻）：行为时版本 ${t.atAct.version}，决定时版本 ${t.atDecision.version}；适用${t.applied === 'act' ? '行为时' : '决定时'}的版本——${t.reason}`);
+  }
   L.push(`- 裁量事项：${d.item} ${item?.name ?? ''}${d.concurrent.length ? `（同时违反 ${d.concurrent.join('、')}，按罚款数额高的规定处罚）` : ''}`);
   const clause = item?.clauses.find((cl) => cl.id === (d.clause ?? d.otherwise?.clause));
   if (clause && item!.clauses.length > 1) L.push(`- 法定处罚条款：${clause.label ?? clause.id}`);

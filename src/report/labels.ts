@@ -23,6 +23,7 @@ export const GRADE_TEXT: Record<DispositionGrade, string> = { reduced: '减轻�
 
 export const BASIS_TEXT: Record<NoPenaltyBasis, string> = {
   'time-barred': '超过追责时效',
+  'no-longer-illegal': '新的规定不再认为是违法行为',
   'under-14': '不满十四周岁',
   incapacity: '不能辨认或者不能控制自己行为',
   'no-fault': '没有主观过错',
@@ -37,6 +38,7 @@ export const CHANNEL_TEXT: Record<Channel, string> = { service: '服务', superv
 export const STATUS_MARK: Record<TraceEntry['status'], string> = { applied: '【适用】', 'not-applied': '【不适用】', info: '【说明】', missing: '【待补充】' };
 
 export const STEP_TEXT: Record<TraceEntry['step'], string> = {
+  version: '适用版本',
   items: '违法行为',
   limitation: '追责时效',
   mandatory: '法定不予处罚',

@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
-import { evaluate } from '../../evaluate/evaluate.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { evaluateInCatalog } from '../../evaluate/versions.js';
 import type { Disposition } from '../../evaluate/types.js';
-import { loadCase } from '../../load/loadCase.js';
-import { pickRuleSet } from '../../load/pick.js';
+import { checkCatalog } from '../../load/catalog.js';
 import type { RuleSet } from '../../load/model.js';
-import { parseSource } from '../../load/source.js';
 import { readSource } from '../../node/fs.js';
 import { bundledRulesDir } from '../../node/paths.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
@@ -17,8 +15,10 @@ import { checkDirs } from './verify.js';
 export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json] [--no-trace]
 
 Evaluates each case (YAML or JSON) against the rule set it names (ruleSet:), or
-the one rule set under --rules whose items it uses, and prints the recommended
-disposition: zh-CN Markdown by default, canonical JSON with --format json.
+the one under --rules whose items it uses, in the version in force on the act
+date; when a later version is in force on the decision date and is lighter, that
+one applies (行政处罚法 Art. 37). Prints the recommended disposition: zh-CN
+Markdown by default, canonical JSON with --format json.
 
 Options:
   --rules <dir>      rule-set folder, or a folder of rule sets (default: bundled rules)
@@ -28,12 +28,16 @@ Options:
 Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
 `;
 
-/** Loads the rule sets under `dir`; reports their diagnostics when any fails. */
+/**
+ * Loads the rule sets under `dir` as a catalogue (several regions and versions);
+ * reports the diagnostics of any that fails, and overlapping versions of one id.
+ */
 export async function loadRules(dir: string): Promise<{ ruleSets: RuleSet[]; diagnostics: Diagnostic[] }> {
   const checked = await checkDirs([dir]);
+  const ruleSets = checked.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
   return {
-    ruleSets: checked.flatMap((r) => (r.ruleSet ? [r.ruleSet] : [])),
-    diagnostics: checked.flatMap((r) => (r.ruleSet ? [] : r.diagnostics)),
+    ruleSets,
+    diagnostics: [...checked.flatMap((r) => (r.ruleSet ? [] : r.diagnostics)), ...checkCatalog(ruleSets)],
   };
 }
 
@@ -71,34 +75,14 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       exit = EXIT.usage;
       continue;
     }
-    const pre = parseSource(read.source);
-    if (!pre.file) {
-      io.stderr(formatDiagnosticsText(pre.diagnostics));
+    const r = evaluateInCatalog(rules.ruleSets, read.source, { trace: !values['no-trace'] });
+    if (r.diagnostics.length > 0) io.stderr(formatDiagnosticsText(r.diagnostics));
+    if (!r.disposition) {
       exit = Math.max(exit, EXIT.problems);
       continue;
     }
-    const ruleSet = pickRuleSet(rules.ruleSets, pre.file.value);
-    if (!ruleSet) {
-      io.stderr(
-        formatDiagnosticsText([
-          diagnostic('UNKNOWN_ITEM', pre.file.locate(['item']), {
-            code: `no single rule set under ${values.rules ?? 'the bundled rules'} fits this case (name it with ruleSet:)`,
-          }),
-        ]),
-      );
-      exit = Math.max(exit, EXIT.problems);
-      continue;
-    }
-    const loaded = loadCase(read.source, ruleSet);
-    if (!loaded.case) {
-      io.stderr(formatDiagnosticsText(loaded.diagnostics));
-      exit = Math.max(exit, EXIT.problems);
-      continue;
-    }
-    if (loaded.diagnostics.length > 0) io.stderr(formatDiagnosticsText(loaded.diagnostics));
-    const d = evaluate(ruleSet, loaded.case, { trace: !values['no-trace'] });
-    dispositions.push(d);
-    if (format === 'md') outputs.push(renderDispositionMarkdown(d, ruleSet, loaded.case));
+    dispositions.push(r.disposition);
+    if (format === 'md') outputs.push(renderDispositionMarkdown(r.disposition, r.ruleSet!, r.case!));
   }
   if (format === 'json') {
     if (dispositions.length === 1 && positionals.length === 1) io.stdout(renderDispositionJson(dispositions[0]!));

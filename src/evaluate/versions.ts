@@ -1,0 +1,203 @@
+import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import { inForce, versionsOf } from '../load/catalog.js';
+import { loadCaseAt, type CaseValue } from '../load/loadCase.js';
+import type { RuleSet } from '../load/model.js';
+import { parseSource, SourceFile, type SourceInput } from '../load/source.js';
+import { formatYuan } from '../report/format.js';
+import { xzcff } from './context.js';
+import { evaluate } from './evaluate.js';
+import type { Case, Disposition, EvaluateOptions, TimeRule, TraceEntry, VersionResult } from './types.js';
+
+export interface CatalogResult {
+  readonly disposition?: Disposition;
+  /** The case as loaded under the version applied. */
+  readonly case?: Case;
+  /** The version applied. */
+  readonly ruleSet?: RuleSet;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function summary(rs: RuleSet, d: Disposition): VersionResult {
+  const fine = d.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
+  return {
+    version: rs.version,
+    effective: rs.effective,
+    outcome: d.outcome,
+    ...(d.basis !== undefined ? { basis: d.basis } : {}),
+    ...(fine?.statutory ? { statutoryMax: fine.statutory.max } : {}),
+    ...(fine?.recommended !== undefined ? { recommended: fine.recommended } : {}),
+  };
+}
+
+/**
+ * 行政处罚法 Art. 37 (从旧兼从轻): the act is judged under the version in force
+ * when it was committed, unless the version in force at the decision is
+ * lighter. Lighter, in this order: (1) the act is no longer a violation; (2) no
+ * penalty instead of a penalty; (3) a lower statutory maximum fine on the
+ * case's facts; (4) a lower recommended fine. Anything else keeps the old
+ * version. Each version is applied whole (one-book rule).
+ */
+export function compareVersions(
+  old: { rs: RuleSet; d: Disposition },
+  neu: { rs: RuleSet; d: Disposition } | { rs: RuleSet; notViolation: true },
+): { applied: 'act' | 'decision'; reason: string } {
+  if ('notViolation' in neu) return { applied: 'decision', reason: '新的规定不再认为该行为是违法行为，适用新的规定' };
+  const a = old.d;
+  const b = neu.d;
+  if (a.outcome === 'undetermined' || b.outcome === 'undetermined')
+    return { applied: 'act', reason: '新旧规定之一无法得出结论，暂按行为时的规定；请补充事实后再比较轻重' };
+  if (a.outcome === 'penalty' && b.outcome === 'none') return { applied: 'decision', reason: '依新的规定不予处罚，新的规定处罚较轻，适用新的规定' };
+  if (a.outcome === 'none') return { applied: 'act', reason: '依行为时的规定不予处罚，不适用新的规定' };
+  if (b.outcome === 'none') return { applied: 'decision', reason: '依新的规定不予处罚，适用新的规定' };
+  const fa = a.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
+  const fb = b.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
+  const maxA = fa?.statutory?.max ?? 0;
+  const maxB = fb?.statutory?.max ?? 0;
+  if (maxB < maxA) return { applied: 'decision', reason: `新的规定法定罚款上限${formatYuan(maxB)}低于行为时的${formatYuan(maxA)}，处罚较轻，适用新的规定` };
+  if (maxB > maxA) return { applied: 'act', reason: `新的规定法定罚款上限${formatYuan(maxB)}高于行为时的${formatYuan(maxA)}，适用行为时的规定` };
+  const ra = fa?.recommended;
+  const rb = fb?.recommended;
+  if (ra !== undefined && rb !== undefined && rb < ra)
+    return { applied: 'decision', reason: `法定上限相同，新的规定建议罚款${formatYuan(rb)}低于${formatYuan(ra)}，适用新的规定` };
+  return { applied: 'act', reason: '新的规定并不更轻，适用行为时的规定' };
+}
+
+function raw(input: SourceInput | CaseValue): { file?: SourceFile; diagnostics: Diagnostic[] } {
+  if ('text' in input) {
+    const p = parseSource(input);
+    if (p.file && p.file.value !== null) return { file: p.file, diagnostics: p.diagnostics.filter((d) => d.code !== 'FILE_EMPTY') };
+    return { diagnostics: p.diagnostics.length ? p.diagnostics : [diagnostic('SCHEMA_TYPE', { file: input.path, line: 1, column: 1 }, { expected: 'a case', received: 'nothing' })] };
+  }
+  return { file: SourceFile.fromValue(input.path ?? '<case>', input.value), diagnostics: [] };
+}
+
+/**
+ * Evaluates a case against a catalogue of rule sets (several regions, several
+ * versions): picks the rule set it names (or the one holding its items), the
+ * version in force on the act date (the end date for a continuing act), and
+ * applies Art. 37 when a later version is in force on the decision date.
+ *
+ * @example
+ * const r = evaluateInCatalog(ruleSets, { path: 'case.yaml', text });
+ * r.disposition?.timeRule?.applied; // 'decision' when the new rule is lighter
+ */
+export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInput | CaseValue, options: EvaluateOptions = {}): CatalogResult {
+  const parsed = raw(input);
+  if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
+  const r = evaluateInCatalogAt(ruleSets, parsed.file, [], options);
+  return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
+}
+
+/** {@link evaluateInCatalog} for a case found at `base` inside a parsed file (e.g. a fixture's `case:`). */
+export function evaluateInCatalogAt(
+  ruleSets: readonly RuleSet[],
+  source: SourceFile,
+  base: readonly PropertyKey[],
+  options: EvaluateOptions = {},
+): CatalogResult {
+  const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
+  let value: unknown = source.value;
+  for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
+  const parsed = { diagnostics: [] as Diagnostic[] };
+  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; decision?: unknown } };
+  const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
+  let ids: string[];
+  if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
+  else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => r.items.some((i) => i.code === c))).map((r) => r.id))].sort();
+  if (ids.length !== 1) {
+    const detail =
+      ids.length === 0
+        ? typeof v.ruleSet === 'string'
+          ? `rule set "${v.ruleSet}" is not among those loaded (${[...new Set(ruleSets.map((r) => r.id))].sort().join(', ')})`
+          : `no loaded rule set has item ${items.join(', ') || '(none given)'}`
+        : `items ${items.join(', ')} are in several rule sets (${ids.join(', ')}); name one with ruleSet:`;
+    return { diagnostics: [diagnostic('CASE_NO_RULESET', file.locate([typeof v.ruleSet === 'string' ? 'ruleSet' : 'item']), { detail })] };
+  }
+  const versions = versionsOf(ruleSets, ids[0]!);
+  const actDay = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
+  // Shape problems first: a case without a valid act date is reported by the schema.
+  const atAct = actDay ? inForce(versions, actDay) : versions[versions.length - 1];
+  if (!atAct) {
+    return {
+      diagnostics: sortDiagnostics([
+        ...parsed.diagnostics,
+        diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' ? 'actEnd' : 'act']), {
+          id: ids[0]!,
+          date: actDay!,
+          versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),
+        }),
+      ]),
+    };
+  }
+  const loaded = loadCaseAt(source, base, atAct);
+  if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+  const c = loaded.case;
+  const d1 = evaluate(atAct, c, options);
+  const decisionDay = c.dates.decision;
+  const atDecision = decisionDay ? inForce(versions, decisionDay) : undefined;
+  if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
+    return { disposition: d1, case: c, ruleSet: atAct, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+  }
+
+  // A later version is in force at the decision: judge the case under it too, whole.
+  const cites = [xzcff(atAct, 37, undefined, {}, 'ground')];
+  const trace = (message: string, status: TraceEntry['status'] = 'info'): TraceEntry => ({ step: 'version', status, message, cites });
+  const notViolation = c.items.every((code) => !atDecision.items.some((i) => i.code === code));
+  let chosen: { rs: RuleSet; d: Disposition; c: Case };
+  let rule: TimeRule;
+  if (notViolation) {
+    const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: atDecision, notViolation: true });
+    const none: Disposition = {
+      ...d1,
+      ruleSet: { id: atDecision.id, version: atDecision.version, hash: atDecision.hash, title: atDecision.title },
+      outcome: 'none',
+      basis: 'no-longer-illegal',
+      mandatory: true,
+      penalties: [],
+      channel: 'service',
+      procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+    };
+    const { grade: _g, tier: _t, clause: _c, otherwise: _o, ...rest } = none;
+    chosen = { rs: atDecision, d: rest as Disposition, c };
+    rule = {
+      atAct: summary(atAct, d1),
+      atDecision: { version: atDecision.version, effective: atDecision.effective, outcome: 'none', basis: 'no-longer-illegal' },
+      applied: cmp.applied,
+      reason: cmp.reason,
+    };
+  } else {
+    const loaded2 = loadCaseAt(source, base, atDecision);
+    if (!loaded2.case) {
+      const d = {
+        ...d1,
+        warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${loaded2.diagnostics.map((x) => x.message).join('；')}），未能比较新旧规定轻重，暂按行为时的规定` }],
+        trace: [trace(`决定时施行的版本 ${atDecision.version} 无法读取本案事实，未比较轻重`, 'missing'), ...d1.trace],
+      };
+      return { disposition: d, case: c, ruleSet: atAct, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+    }
+    const d2 = evaluate(atDecision, loaded2.case, options);
+    const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: atDecision, d: d2 });
+    chosen = cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: atDecision, d: d2, c: loaded2.case };
+    rule = { atAct: summary(atAct, d1), atDecision: summary(atDecision, d2), applied: cmp.applied, reason: cmp.reason };
+  }
+  const describe = (r: VersionResult, label: string) =>
+    `${label}（版本 ${r.version}，${r.effective.from} 起施行）：${r.outcome === 'none' ? '不予处罚' : r.outcome === 'penalty' ? `给予处罚${r.statutoryMax !== undefined ? `，法定罚款上限${formatYuan(r.statutoryMax)}` : ''}${r.recommended !== undefined ? `，建议${formatYuan(r.recommended)}` : ''}` : '无法确定'}`;
+  const versionTrace = options.trace === false
+    ? []
+    : [
+        trace(`违法行为发生时（${actDay}）施行的版本为 ${atAct.version}；作出处罚决定时（${decisionDay}）施行的版本为 ${atDecision.version}，两者分别整体适用并比较轻重`),
+        trace(describe(rule.atAct, '依行为时的规定')),
+        trace(describe(rule.atDecision, '依决定时的规定')),
+        trace(rule.reason, 'applied'),
+      ];
+  const d: Disposition = {
+    ...chosen.d,
+    timeRule: rule,
+    trace: [...versionTrace, ...chosen.d.trace],
+    citations: chosen.d.citations.some((x) => x.text === cites[0]!.text) ? chosen.d.citations : [...chosen.d.citations, cites[0]!],
+  };
+  // Keep the documented key order: ruleSet, then timeRule.
+  const { reportVersion, caseId, ruleSet, timeRule, ...others } = d;
+  const ordered = { reportVersion, caseId, ruleSet, timeRule, ...others } as Disposition;
+  return { disposition: ordered, case: chosen.c, ruleSet: chosen.rs, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+}

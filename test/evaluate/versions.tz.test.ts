@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateInCatalog } from '../../src/evaluate/versions.js';
+import { checkCatalog } from '../../src/load/catalog.js';
+import { loadRuleSet } from '../../src/load/loadRuleSet.js';
+import type { RuleSet } from '../../src/load/model.js';
+
+// 行政处罚法 Art. 37: the rule in force at the act applies, unless the rule in
+// force at the decision is lighter or no longer treats the act as a violation.
+// Test data only: two versions of one invented rule set.
+
+function version(v: string, from: string, to: string | null, items: string, extra = ''): RuleSet {
+  const index = `id: test-ver
+region: { code: "000000", name: 测试 }
+title: 版本测试 ${v}
+issuer: 测试
+version: "${v}"
+effective: { from: ${from}, to: ${to ?? 'null'} }
+laws:
+  tl: { title: 测试条例, version: ${from}${to ? `, repealed: ${to === '2024-12-31' ? '2025-01-01' : to}` : ''} }
+  xzcff: { title: 中华人民共和国行政处罚法, version: 2021-01-22, articles: 86 }
+facts:
+  gains: money
+${extra}`;
+  const r = loadRuleSet([
+    { path: `v${v}/index.yaml`, text: index },
+    { path: `v${v}/items.yaml`, text: items },
+  ]);
+  if (!r.ruleSet) throw new Error(JSON.stringify(r.diagnostics));
+  return r.ruleSet;
+}
+
+const item = (code: string, min: number, max: number) => `  - code: ${code}
+    name: 测试事项 ${code}
+    violates: [{ law: tl, article: 1 }]
+    penalizedBy: [{ law: tl, article: 9 }]
+    statutory: { kinds: [fine], fine: { amount: [${min}, ${max}] } }
+    tiers:
+      - { id: l, grade: lighter, share: [0, 0.3] }
+      - { id: g, grade: general, share: [0.3, 0.7] }
+      - { id: h, grade: heavier, share: [0.7, 1] }
+`;
+
+const caseOf = (c: Record<string, unknown>) => ({
+  value: { id: 'v-1', item: 'A', party: { kind: 'organization' }, facts: { gains: 0 }, ...c },
+});
+
+describe('versions and Art. 37', () => {
+  const v1 = version('1', '2024-01-01', '2024-12-31', 'items:\n' + item('A', 1000, 5000) + item('B', 1000, 5000));
+
+  it('rejects two versions of one id in force on the same day', () => {
+    const overlapping = version('2', '2024-06-01', null, 'items:\n' + item('A', 1000, 5000));
+    const d = checkCatalog([v1, overlapping]);
+    expect(d.map((x) => [x.code, x.file, x.line])).toEqual([['CATALOG_OVERLAP', 'v2/index.yaml', 6]]);
+    expect(d[0]!.message).toContain('overlapping version 1');
+  });
+
+  it('reports a case whose act falls outside every version', () => {
+    const r = evaluateInCatalog([v1], caseOf({ dates: { act: '2023-12-31', discovered: '2024-01-05' } }));
+    expect(r.disposition).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_NO_VERSION']);
+  });
+
+  it('judges the act under the version in force that day when the decision falls in the same version', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 100, 500));
+    const r = evaluateInCatalog([v2, v1], caseOf({ dates: { act: '2024-12-31', discovered: '2024-12-31', decision: '2024-12-31' } }));
+    expect(r.disposition!.ruleSet.version).toBe('1');
+    expect(r.disposition!.timeRule).toBeUndefined();
+  });
+
+  it('applies the later version when its statutory maximum is lower (new rule lighter)', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 100, 500));
+    const r = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-12-31', discovered: '2024-12-31', decision: '2025-01-01' } }));
+    const d = r.disposition!;
+    expect(d.ruleSet.version).toBe('2');
+    expect(d.timeRule).toMatchObject({ applied: 'decision', atAct: { version: '1', statutoryMax: 500_000 }, atDecision: { version: '2', statutoryMax: 50_000 } });
+    expect(d.trace[0]!.step).toBe('version');
+    expect(d.citations.map((c) => c.text)).toContain('《中华人民共和国行政处罚法》第三十七条');
+  });
+
+  it('keeps the old version when the later one is heavier (从旧)', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 2000, 8000));
+    const d = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.ruleSet.version).toBe('1');
+    expect(d.timeRule).toMatchObject({ applied: 'act' });
+    expect(d.penalties[0]!.recommended).toBe(300_000);
+  });
+
+  it('keeps the old version when both are equally heavy', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const d = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.timeRule?.applied).toBe('act');
+  });
+
+  it('gives no penalty when the later version no longer treats the act as a violation', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d).toMatchObject({ outcome: 'none', basis: 'no-longer-illegal', mandatory: true, penalties: [] });
+    expect(d.timeRule?.applied).toBe('decision');
+  });
+
+  it('applies the later version when it gives no penalty (an exemption list was added)', () => {
+    const lists = `lists:
+  - id: E1
+    kind: exempt
+    basis: minor
+    items: [A]
+    when: { all: [{ fact: gains, operator: equal, value: 0 }] }
+    cites: [{ law: xzcff, article: 33, paragraph: 1 }]
+    source: { document: 测试清单 }
+`;
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000) + lists);
+    const d = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d).toMatchObject({ outcome: 'none', basis: 'minor' });
+    expect(d.timeRule).toMatchObject({ applied: 'decision', atAct: { outcome: 'penalty' }, atDecision: { outcome: 'none' } });
+  });
+
+  it('keeps the old version, with a warning, when the later one cannot read the case', () => {
+    // Version 2 does not declare the fact `gains` the case gives.
+    const noGains = loadRuleSet([
+      { path: 'v2/index.yaml', text: `id: test-ver\nregion: { code: "000000", name: 测试 }\ntitle: t\nissuer: t\nversion: "2"\neffective: { from: 2025-01-01 }\nlaws:\n  tl: { title: 测试条例, version: 2025-01-01 }\n` },
+      { path: 'v2/items.yaml', text: 'items:\n' + item('A', 100, 500) },
+    ]).ruleSet!;
+    const d = evaluateInCatalog([v1, noGains], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.ruleSet.version).toBe('1');
+    expect(d.warnings.map((w) => w.code)).toContain('VERSIONS_NOT_COMPARED');
+  });
+
+  it('flags a citation to a law text repealed before the act', () => {
+    const open = version('9', '2024-01-01', null, 'items:\n' + item('A', 1000, 5000), '');
+    const repealed = { ...open, laws: { ...open.laws, tl: { ...open.laws.tl!, repealed: '2024-03-01' } } };
+    const d = evaluateInCatalog([repealed], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02' } })).disposition!;
+    expect(d.warnings.map((w) => w.code)).toContain('LAW_REPEALED');
+  });
+});
