@@ -54,6 +54,7 @@ export type {
   TraceEntry,
   VersionResult,
 } from './evaluate/types.js';
+export { diffRuleSets, renderDiffJson, renderDiffMarkdown, type Change, type RuleSetDiff } from './report/diff.js';
 export { renderDispositionJson } from './report/disposition-json.js';
 export { renderDispositionMarkdown } from './report/disposition-markdown.js';
 export { runFixture, type FixtureFailure, type FixtureResult } from './fixture/fixture.js';

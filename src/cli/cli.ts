@@ -1,5 +1,6 @@
 import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { schemaCommand } from './commands/schema.js';
 import { testCommand } from './commands/test.js';
@@ -16,6 +17,8 @@ Commands:
   verify <rules-dir>...   check rule-set folders; problems as path:line:col
   test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
                           run fixture cases and report coverage
+  diff <old-dir> <new-dir> [--format md|json]
+                          what changed between two versions of a rule set
   schema [index|topic|case]
                           print the JSON Schema of rule files or cases
   demo                    evaluate the bundled sample cases and print their reports
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   schema: schemaCommand,
   test: testCommand,
   demo: demoCommand,
+  diff: diffCommand,
 };
 
 /**
