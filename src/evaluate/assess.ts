@@ -168,8 +168,13 @@ function fineFor(
     }
     range = { min: Math.min(floor, s.min), max: s.min };
     how = `减轻处罚：法定最低额${formatYuan(s.min)}以下，不低于本基准下限${formatYuan(floor)}`;
-  } else if (tier?.range || (target === 'responsible' && tier?.responsibleAmount)) {
-    const tr = target === 'responsible' ? (tier.responsibleAmount ? { kind: 'amount' as const, ...tier.responsibleAmount } : tier.range!) : tier.range!;
+  } else if (
+    (target === 'party' && tier?.range) ||
+    (target === 'responsible' && (tier?.responsibleAmount || tier?.range?.kind === 'share'))
+  ) {
+    // Responsible persons follow the tier's responsibleAmount, or a share of their own
+    // statutory range; the party's absolute amounts never carry over to them.
+    const tr = target === 'responsible' && tier.responsibleAmount ? { kind: 'amount' as const, ...tier.responsibleAmount } : tier.range!;
     if (tr.kind === 'share') range = band(s, tr.from, tr.to);
     else if (tr.kind === 'amount') range = { min: tr.min, max: tr.max };
     else if (stat.base) range = { min: Math.round(stat.base.value * tr.min), max: Math.round(stat.base.value * tr.max) };

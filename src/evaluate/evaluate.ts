@@ -1,5 +1,5 @@
 import type { Condition, Item, RuleSet } from '../load/model.js';
-import { compiled, type Facts, type Tri } from './conditions.js';
+import { compiled, conditionFacts, type Facts, type Tri } from './conditions.js';
 import { formatYuan } from '../report/format.js';
 import { assess, otherPenalty, selectClause, statutoryMax } from './assess.js';
 import { PENALTY_TEXT } from '../report/labels.js';
@@ -148,7 +148,7 @@ export function evaluateWith(
       basis = exempt.entry.basis ?? 'other';
       mandatory = !exempt.entry.discretionary;
       appliedLists.push(exempt.ref);
-    } else if (lists.some((l) => l.result === 'red-line')) {
+    } else if (lists.some((l) => l.result === 'red-line' && l.entry.kind === 'exempt')) {
       addTrace(ctx, 'first-offence', 'not-applied', () => '本事项清单的排除情形成立，不再按首违不罚的法定条件考虑', [], { item: item.code });
     } else {
       const firstOffence = statutoryFirstOffence(ctx, item);
@@ -166,20 +166,24 @@ export function evaluateWith(
     if (outcome === 'none') addTrace(ctx, 'clause', 'info', () => '以下为不适用不予处罚时应当给予的处罚，供执法人员裁量参考', [], { item: item.code });
     const clause = selectClause(ctx, item);
     if (clause) {
-      const g = gradeFor(ctx, lists, item.code, clause.fineOnlyIf);
+      // A circumstance that chose the clause (拒不改正的，处…) is not aggravation as well.
+      const used = new Set<string>([...(clause.fineOnlyIf ? [clause.fineOnlyIf] : []), ...(clause.when ? conditionFacts(clause.when) : [])]);
+      const g = gradeFor(ctx, lists, item.code, used);
       for (const l of lists) if (l.result === 'match' && l.entry.kind !== 'exempt') appliedLists.push(l.ref);
       assessment = assess(ctx, item, clause, g);
     }
     if (assessment && concurrent.length > 0) assessment = withConcurrentKinds(ctx, assessment, items.filter((i) => i !== item));
     if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
-    if (outcome === 'penalty' && assessment && assessment.penalties.length === 0) {
+    if (assessment && assessment.complete && assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';
       basis = 'correction-only';
       mandatory = true;
+      // The law gives no penalty at all here, so no exemption list is the basis.
+      appliedLists.splice(0, appliedLists.length, ...appliedLists.filter((r) => !lists.some((l) => l.ref === r && l.entry.kind === 'exempt')));
       addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', [], { item: item.code });
     }
-    if (outcome === 'none' && assessment) {
+    if (outcome === 'none' && !mandatory && assessment) {
       const { complete: _complete, ...rest } = assessment;
       otherwise = rest;
     }

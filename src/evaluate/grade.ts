@@ -16,10 +16,11 @@ export interface GradeResult {
  * 从重: aggravating circumstances and heavier list entries.
  * A reduced (减轻) list entry gives 减轻. When mitigation and aggravation meet, a
  * mandatory mitigation still applies; an optional one is weighed to 一般.
- * `exclude` is a circumstance already used as a statutory trigger (e.g.
- * refusedToCorrect for 拒不改正的，处…), which must not count twice.
+ * `exclude` holds circumstances already used to choose the statutory clause
+ * (e.g. refusedToCorrect in 拒不改正的，处… or 逾期未改正的，处…), which must not
+ * count again as aggravation.
  */
-export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, exclude?: string): GradeResult {
+export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, exclude: ReadonlySet<string> = new Set()): GradeResult {
   const { c, rs } = ctx;
   const mandatoryGrounds: string[] = [];
   const optionalGrounds: string[] = [];
@@ -34,7 +35,7 @@ export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, 
     cites.push(xzcff(rs, 31));
   }
   for (const name of c.circumstances) {
-    if (name === exclude) continue;
+    if (exclude.has(name)) continue;
     const circ = rs.circumstances[name]!;
     if (circ.effect === 'mitigating') mandatoryGrounds.push(circ.label);
     else if (circ.effect === 'mitigating-optional') optionalGrounds.push(circ.label);
@@ -75,7 +76,7 @@ export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, 
   } else if (aggravating.length > 0) {
     grade = 'heavier';
     // Art. 49: violations of emergency measures are punished more heavily (从重, not 可以).
-    mandatory = c.circumstances.includes('emergency') && exclude !== 'emergency';
+    mandatory = c.circumstances.includes('emergency') && !exclude.has('emergency');
     addTrace(ctx, 'mitigation', 'applied', () => `有从重处罚情节：${aggravating.join('、')}；建议从重处罚`, cites, { item });
   } else {
     grade = 'general';
