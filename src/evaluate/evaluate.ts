@@ -174,6 +174,16 @@ export function evaluateWith(
     }
     if (assessment && concurrent.length > 0) assessment = withConcurrentKinds(ctx, assessment, items.filter((i) => i !== item));
     if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
+    // An exemption the facts may meet is never ruled out by guessing the missing facts.
+    for (const l of lists) {
+      if (l.result !== 'unknown' || l.entry.kind !== 'exempt' || outcome !== 'penalty') continue;
+      const name = `清单「${l.entry.title ?? l.entry.id}」`;
+      if (l.entry.discretionary) warn(ctx, 'MISSING_FACTS', `可能适用${name}（可以不予处罚），请补充事实后再定`);
+      else {
+        warn(ctx, 'MISSING_FACTS', `可能适用${name}（应当不予处罚），缺少事实，暂不能给出处罚建议`);
+        outcome = 'undetermined';
+      }
+    }
     if (assessment && assessment.complete && assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';
