@@ -22,7 +22,25 @@ export interface Ctx {
   readonly test: (c: Condition) => Tri;
 }
 
+const citeCache = new WeakMap<RuleSet, Map<string, CitedArticle>>();
+
+/** A citation resolved against the rule set's laws; memoised, as reports cite the same articles again and again. */
 export function cited(rs: RuleSet, c: Citation, role: CitedArticle['role']): CitedArticle {
+  let cache = citeCache.get(rs);
+  if (!cache) {
+    cache = new Map();
+    citeCache.set(rs, cache);
+  }
+  const key = `${c.law}|${c.article}|${c.paragraph ?? ''}|${c.item ?? ''}|${c.sentence ?? ''}|${role}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = resolveCitation(rs, c, role);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function resolveCitation(rs: RuleSet, c: Citation, role: CitedArticle['role']): CitedArticle {
   const law = rs.laws[c.law];
   const lawTitle = law ? law.title : c.law === XZCFF ? XZCFF_TITLE : c.law;
   return {
@@ -73,10 +91,18 @@ export function warn(ctx: Ctx, code: EvaluationWarning['code'], message: string)
 }
 
 /** The case's facts as conditions see them: declared facts, party facts and circumstances. */
+const templates = new WeakMap<RuleSet, Record<string, boolean>>();
+
 export function caseFacts(rs: RuleSet, c: Case): Facts {
-  const f: Record<string, string | number | boolean> = { ...c.facts, partyKind: c.party.kind };
+  let template = templates.get(rs);
+  if (!template) {
+    // Every circumstance is a boolean fact, false unless the case lists it.
+    template = {};
+    for (const name of Object.keys(rs.circumstances)) template[name] = false;
+    templates.set(rs, template);
+  }
+  const f: Record<string, string | number | boolean> = { ...template, ...c.facts, partyKind: c.party.kind };
   if (c.party.age !== undefined) f.partyAge = c.party.age;
-  for (const name of Object.keys(rs.circumstances)) f[name] = false;
   for (const name of c.circumstances) f[name] = true;
   return f;
 }

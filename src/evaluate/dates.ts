@@ -10,20 +10,33 @@ function toDate(iso: string): Date {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
 }
 
+// Batches meet the same act dates and windows again and again: remember results.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+function shift(iso: string, duration: string, sign: 1 | -1): string {
+  const key = `${iso}${sign}${duration}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const p = parseDuration(duration);
+  let out = iso;
+  if (p) {
+    const d = add(toDate(iso), { years: sign * p.years, months: sign * p.months, weeks: sign * p.weeks, days: sign * p.days });
+    out = format(d, 'yyyy-MM-dd');
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
 /** `iso` plus an ISO 8601 duration (P2Y, P6M, P30D); 2024-02-29 + P1Y = 2025-02-28. */
 export function addDuration(iso: string, duration: string): string {
-  const p = parseDuration(duration);
-  if (!p) return iso;
-  const d = add(toDate(iso), { years: p.years, months: p.months, weeks: p.weeks, days: p.days });
-  return format(d, 'yyyy-MM-dd');
+  return shift(iso, duration, 1);
 }
 
 /** `iso` minus an ISO 8601 duration. */
 export function subtractDuration(iso: string, duration: string): string {
-  const p = parseDuration(duration);
-  if (!p) return iso;
-  const d = add(toDate(iso), { years: -p.years, months: -p.months, weeks: -p.weeks, days: -p.days });
-  return format(d, 'yyyy-MM-dd');
+  return shift(iso, duration, -1);
 }
 
 /** Human form of a duration: P2Y → 2年, P6M → 6个月, P30D → 30日. */

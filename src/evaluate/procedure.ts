@@ -58,7 +58,7 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
       const amount = amountOf(p);
       if (amount !== undefined && amount >= threshold) {
         hearing = true;
-        reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${formatYuan(amount)}达到较大数额标准${formatYuan(threshold)}`);
+        if (ctx.traceOn) reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${formatYuan(amount)}达到较大数额标准${formatYuan(threshold)}`);
       }
     }
   }
@@ -70,14 +70,9 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
     [xzcff(rs, 63, 1, {}, 'procedure')],
   );
 
-  const derived = {
-    ...ctx.facts,
-    recommendedFine: fine?.recommended,
-    fineMax: fine?.statutory?.max,
-    grade,
-  };
-  const legalReview = rs.policy.legalReview ? compiled(rs.policy.legalReview)(derived) === true : false;
-  const collective = rs.policy.collective ? compiled(rs.policy.collective)(derived) === true : false;
+  const derived = () => ({ ...ctx.facts, recommendedFine: fine?.recommended, fineMax: fine?.statutory?.max, grade });
+  const legalReview = rs.policy.legalReview ? compiled(rs.policy.legalReview)(derived()) === true : false;
+  const collective = rs.policy.collective ? compiled(rs.policy.collective)(derived()) === true : false;
   if (rs.policy.legalReview)
     addTrace(ctx, 'procedure', legalReview ? 'applied' : 'not-applied', () => (legalReview ? '按本基准规定，作出决定前应当进行法制审核' : '未达到本基准规定的法制审核条件'), [xzcff(rs, 58, 1, {}, 'procedure')]);
   if (rs.policy.collective)
