@@ -175,15 +175,13 @@ export function evaluateWith(
     if (assessment && concurrent.length > 0) assessment = withConcurrentKinds(ctx, assessment, items.filter((i) => i !== item));
     if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
     // An exemption the facts may meet is never ruled out by guessing the missing facts.
+    let exemptionOpen = false;
     for (const l of lists) {
       if (l.result !== 'unknown' || l.entry.kind !== 'exempt' || outcome !== 'penalty') continue;
-      const name = `清单「${l.entry.title ?? l.entry.id}」`;
-      if (l.entry.discretionary) warn(ctx, 'MISSING_FACTS', `可能适用${name}（可以不予处罚），请补充事实后再定`);
-      else {
-        warn(ctx, 'MISSING_FACTS', `可能适用${name}（应当不予处罚），缺少事实，暂不能给出处罚建议`);
-        outcome = 'undetermined';
-      }
+      warn(ctx, 'MISSING_FACTS', `可能适用清单「${l.entry.title ?? l.entry.id}」（${l.entry.discretionary ? '可以' : '应当'}不予处罚），缺少事实，暂不能给出处罚建议`);
+      exemptionOpen = true;
     }
+    if (exemptionOpen) outcome = 'undetermined';
     if (assessment && assessment.complete && assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';
@@ -193,7 +191,8 @@ export function evaluateWith(
       appliedLists.splice(0, appliedLists.length, ...appliedLists.filter((r) => !lists.some((l) => l.ref === r && l.entry.kind === 'exempt')));
       addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', [], { item: item.code });
     }
-    if (outcome === 'none' && !mandatory && assessment) {
+    // Beside 可以不予处罚, or an exemption the missing facts may still meet: the penalty otherwise due.
+    if (assessment && ((outcome === 'none' && !mandatory) || (exemptionOpen && assessment.complete))) {
       const { complete: _complete, ...rest } = assessment;
       otherwise = rest;
     }
