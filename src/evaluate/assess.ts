@@ -238,7 +238,8 @@ export function assess(ctx: Ctx, item: Item, clause: PenaltyClause, g: GradeResu
       const f = fineFor(ctx, item, clause.fine, tier, g.grade, 'party', clause.optional);
       if (f) penalties.push(f);
       else complete = false;
-    } else {
+    } else if (!(kind === 'confiscateGains' && ctx.facts.illegalGains === 0)) {
+      // No 违法所得 means nothing to confiscate.
       penalties.push(otherPenalty(ctx, kind));
     }
   }

@@ -268,6 +268,7 @@ function withConcurrentKinds(
     if (!clause) continue;
     for (const kind of clause.kinds) {
       if (kind === 'fine' || penalties.some((p) => p.kind === kind && p.target === 'party')) continue;
+      if (kind === 'confiscateGains' && ctx.facts.illegalGains === 0) continue;
       penalties.push(otherPenalty(ctx, kind, `依 ${other.code}`));
       addTrace(ctx, 'concurrence', 'applied', () => `依 ${other.code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, [xzcff(ctx.rs, 29)], { item: other.code });
     }
