@@ -15,6 +15,7 @@ export type {
   FineModel,
   Grade,
   HitPolicy,
+  IgnoreRule,
   Item,
   Law,
   LeafCondition,
@@ -64,7 +65,9 @@ export {
   formatDiagnostics,
   formatDiagnosticsGithub,
   formatDiagnosticsJson,
+  formatDiagnosticsSarif,
   formatDiagnosticsText,
   type DiagnosticFormat,
 } from './report/diagnostics.js';
+export { resolveParents, verifyRuleSet, type VerifyOptions } from './verify/index.js';
 export { VERSION } from './version.js';

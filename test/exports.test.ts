@@ -17,6 +17,7 @@ describe('public exports', () => {
       'formatDiagnostics',
       'formatDiagnosticsGithub',
       'formatDiagnosticsJson',
+      'formatDiagnosticsSarif',
       'formatDiagnosticsText',
       'inForce',
       'jsonSchema',
@@ -26,8 +27,10 @@ describe('public exports', () => {
       'renderDiffMarkdown',
       'renderDispositionJson',
       'renderDispositionMarkdown',
+      'resolveParents',
       'runFixture',
       'toJsonRulesEngineRules',
+      'verifyRuleSet',
       'versionsOf',
     ]);
   });

@@ -219,6 +219,133 @@ export const CODES = {
     hint: 'multiples apply to money facts such as goodsValue or illegalGains',
   },
 
+  // ── semantic checks (verify) ──────────────────────────────────────────
+  TIER_OVERLAP: {
+    severity: 'error',
+    message: '{example} matches "{tier}" and "{other}" of item {item}{branchText}{overlapText}',
+    hint: 'under hitPolicy unique exactly one tier may match: make the bounds meet without overlapping (e.g. lessThan 10000 in one tier, greaterThanInclusive 10000 in the next), or give the item hitPolicy: priority',
+  },
+  TIER_GAP: {
+    severity: 'error',
+    message: 'no tier of item {item}{branchText} applies when {region}{exampleText}',
+    hint: '{hintDetail}',
+  },
+  TIER_MASKED: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} can never win: every case it matches is taken first by {cover} (hitPolicy priority)',
+    hint: 'move the tier above the ones that cover it, narrow those, or remove it',
+  },
+  TIER_UNREACHABLE: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} can never apply: {reason}',
+    hint: '{hintDetail}',
+  },
+  TIER_GRADE_MISSING: {
+    severity: 'error',
+    message: 'item {item}{branchText} has no {grade} tier ({gradeText}); cases of that grade get no tier',
+    hint: 'add a tier with grade: {grade}{branchHint}',
+  },
+  TIER_GRADE_DUPLICATE: {
+    severity: 'error',
+    message: 'tier "{tier}" has grade {grade}, like tier "{other}" earlier in item {item}{branchText}; only the first is ever used',
+    hint: 'keep one tier per grade and branch, or choose these tiers by facts (when:)',
+  },
+  CONDITION_TOO_COMPLEX: {
+    severity: 'warning',
+    message: '{what} is too complex to analyse (more than {limit} boxes in its disjunctive normal form); checks that depend on it are skipped for item {item}',
+    hint: 'split the condition into simpler tiers (fewer nested any/not), or keep the finding with an ignore: entry and a reason',
+  },
+  TIER_OUTSIDE_STATUTORY: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} ({range}) is outside the statutory range {statutory}{where}',
+    hint: '行政处罚法 Art. 76: a benchmark may not change the statutory range; keep the tier within {statutory}',
+  },
+  TIER_RANGE_KIND: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} gives {tierKind}, but the statutory fine{where} is {statutory}',
+    hint: 'use share: (part of the statutory range) or amount: (yuan) for a fixed range; multiple: only for a fine in multiples of a base amount',
+  },
+  TIER_KIND_NOT_STATUTORY: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} imposes {kind}, which the statutory clause{where} does not provide ({kinds})',
+    hint: '行政处罚法 Art. 76 forbids changing the kind of penalty: list only kinds the clause provides',
+  },
+  TIER_SHARE_ORDER: {
+    severity: 'error',
+    message: 'tier "{tier}" ({grade}, share {range}) is not above tier "{other}" ({otherGrade}, share {otherRange}) in item {item}{branchText}',
+    hint: 'shares rise with the grade: 从轻 ≤ 一般 ≤ 从重 at both ends, e.g. [0, 0.3], [0.3, 0.7], [0.7, 1]',
+  },
+  TIER_GRADE_INVERTED: {
+    severity: 'error',
+    message: '从轻 tier "{tier}" ({range}) reaches above 从重 tier "{other}" ({otherRange}) in item {item}{branchText}',
+    hint: 'a lighter tier must start and end no higher than a heavier one; check the bounds or the grades',
+  },
+  FINE_RANGE_TOO_WIDE: {
+    severity: 'warning',
+    message: 'tier "{tier}" of item {item} allows {range}{where}: the highest is {ratio}× the lowest; the range may be too wide',
+    hint: '国发〔2024〕5号 asks that fine ranges not be too wide; cailiang warns above 10×: narrow the tier or split it by facts',
+  },
+  REDUCED_FLOOR_NOT_BELOW_MINIMUM: {
+    severity: 'error',
+    message: 'policy reducedFloor {floor} is not below the statutory minimum {min} of item {item}{where}; 减轻 could not go below the minimum',
+    hint: '减轻 means below the statutory minimum (行政处罚法 Art. 32): lower reducedFloor, set it to null, or keep the item with an ignore: entry',
+  },
+  PARENT_UNKNOWN: {
+    severity: 'error',
+    message: 'extends "{parent}", but no rule set with that id was found',
+    hint: 'verify the parent with it, e.g. cailiang verify rules/ (the folder holding both), or correct the id',
+  },
+  PARENT_CYCLE: {
+    severity: 'error',
+    message: 'rule sets extend each other in a cycle: {chain}',
+    hint: 'a city extends its province, a province the national benchmark; remove one extends:',
+  },
+  PARENT_TIER_EXCEEDED: {
+    severity: 'error',
+    message: 'tier "{tier}" of item {item} ({range}) goes beyond {parent} tier "{parentTier}" ({parentRange}){where}',
+    hint: '国办发〔2022〕27号: a lower level may refine the upper level\'s benchmark but not exceed its tiers or ranges; keep the tier within {parentRange}',
+  },
+  TIER_NO_CITATION: {
+    severity: 'warning',
+    message: 'tier "{tier}" of item {item} cites no basis',
+    hint: 'add cites: [{ law: <key>, article: <n> }] naming the provision the tier applies (usually the penalty article)',
+  },
+  LIST_NO_XZCFF_CITATION: {
+    severity: 'warning',
+    message: 'list entry "{id}" cites no article of 中华人民共和国行政处罚法',
+    hint: 'cite the article the entry rests on, e.g. Art. 33(1) for 不予处罚, Art. 32 for 从轻/减轻; declare the law under laws: with title 中华人民共和国行政处罚法',
+  },
+  RULESET_EXPIRED: {
+    severity: 'warning',
+    message: 'rule set {id} {version} was in force until {to}; it has expired (as of {asOf})',
+    hint: 'add the version now in force, or extend effective.to if the issuer has extended it',
+  },
+  RULESET_STALE: {
+    severity: 'warning',
+    message: 'rule set {id} was last reviewed on {reviewed}, more than {staleAfter} before {asOf}',
+    hint: 'check the rule set against the current laws and documents, then update reviewed: (policy.staleAfter sets the period)',
+  },
+  LIST_SOURCE_EXPIRED: {
+    severity: 'warning',
+    message: 'list entry "{id}": its source {document} was valid until {validUntil} (as of {asOf})',
+    hint: 'replace the entry with the list now in force, or remove it',
+  },
+  TIER_NOT_EXERCISED: {
+    severity: 'warning',
+    message: 'no fixture exercises tier "{tier}" of item {item}',
+    hint: 'add a fixture whose case lands in this tier (cailiang test shows the tier each fixture reaches)',
+  },
+  LIST_ENTRY_NOT_EXERCISED: {
+    severity: 'warning',
+    message: 'no fixture exercises list entry "{id}"',
+    hint: 'add a fixture whose case meets this entry\'s conditions',
+  },
+  IGNORE_UNKNOWN_CODE: {
+    severity: 'error',
+    message: 'ignore names "{code}", which is not a code of a semantic check',
+    hint: 'codes that can be ignored: {known}',
+  },
+
   // ── cases ───────────────────────────────────────────────────────────────
   CASE_DATE_ORDER: {
     severity: 'error',

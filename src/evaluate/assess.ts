@@ -194,7 +194,7 @@ function fineFor(
   // Never outside the statute (行政处罚法 Art. 76), except below it for 减轻.
   const clamped: FenRange =
     grade === 'reduced'
-      ? { min: Math.max(0, range.min), max: Math.min(range.max, s.max) }
+      ? { min: Math.min(Math.max(0, range.min), s.max), max: Math.max(0, Math.min(range.max, s.max)) }
       : { min: Math.min(Math.max(range.min, s.min), s.max), max: Math.max(Math.min(range.max, s.max), s.min) };
   const recommended = pointIn(ctx, clamped);
   addTrace(

@@ -6,6 +6,7 @@ import {
   type RawCitation,
   type RawFactDecl,
   type RawFine,
+  type RawIgnoreEntry,
   type RawIndex,
   type RawItem,
   type RawListEntry,
@@ -22,6 +23,7 @@ import type {
   Condition,
   FactDef,
   FineModel,
+  IgnoreRule,
   Item,
   Law,
   ListEntry,
@@ -56,6 +58,7 @@ const INDEX_ONLY = new Set([
   'laws',
   'policy',
   'unverified',
+  'ignore',
 ]);
 
 const INDEX_NAMES = /(^|[\\/])index\.ya?ml$/;
@@ -299,6 +302,7 @@ function build(
     items: itemList,
     lists: listList,
     unverified: idx.unverified ?? [],
+    ...(idx.ignore ? { ignore: ignoreRules(idx.ignore, index.file, items, out) } : {}),
   };
   const hash = sha256Hex(canonicalJson(content, new Set(['at'])));
   const files = sources.map((s) => s.file.path).sort();
@@ -306,8 +310,23 @@ function build(
     index: index.file.start,
     effective: index.file.locate(['effective']),
     ...(idx.reviewed ? { reviewed: index.file.locate(['reviewed']) } : {}),
+    ...(idx.extends ? { extends: index.file.locate(['extends']) } : {}),
   };
   return { ...content, files, hash, at };
+}
+
+/** The `ignore:` entries of index.yaml; an entry naming an unknown item is an error. */
+function ignoreRules(
+  raw: readonly RawIgnoreEntry[],
+  file: SourceFile,
+  items: ReadonlyMap<string, unknown>,
+  out: Diagnostic[],
+): IgnoreRule[] {
+  return raw.map((e, i) => {
+    if (e.item !== undefined && !items.has(e.item))
+      out.push(diagnostic('UNKNOWN_ITEM', file.locate(['ignore', i, 'item']), { code: e.item }));
+    return { code: e.code, reason: e.reason, ...(e.item !== undefined ? { item: e.item } : {}), at: file.locate(['ignore', i]) };
+  });
 }
 
 function factDef(name: string, decl: RawFactDecl, origin: FactDef['origin']): FactDef {

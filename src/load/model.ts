@@ -191,6 +191,16 @@ export interface Policy {
   readonly collective?: Condition;
 }
 
+/** A verify finding kept on purpose (index.yaml `ignore:`), with its reason. */
+export interface IgnoreRule {
+  /** Code of a semantic check, e.g. FINE_RANGE_TOO_WIDE. */
+  readonly code: string;
+  readonly reason: string;
+  /** Only findings about this item; all items when absent. */
+  readonly item?: string;
+  readonly at: Place;
+}
+
 /** A loaded, validated rule set (one version of one region's benchmark). */
 export interface RuleSet {
   readonly id: string;
@@ -214,10 +224,12 @@ export interface RuleSet {
   /** List entries sorted by id. */
   readonly lists: readonly ListEntry[];
   readonly unverified: readonly string[];
+  /** Findings of `cailiang verify` kept on purpose; absent when index.yaml has no `ignore:`. */
+  readonly ignore?: readonly IgnoreRule[];
   /** Paths of the files it was loaded from, sorted. */
   readonly files: readonly string[];
   /** sha256 of the canonical content (independent of key order, comments and file layout). */
   readonly hash: string;
   /** Positions of index.yaml entries (left out of the hash). */
-  readonly at: { readonly index: Place; readonly effective: Place; readonly reviewed?: Place };
+  readonly at: { readonly index: Place; readonly effective: Place; readonly reviewed?: Place; readonly extends?: Place };
 }

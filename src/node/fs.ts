@@ -58,3 +58,16 @@ export function ioDiagnostic(path: string, e: unknown): Diagnostic {
   if (code === 'ENOENT' || code === 'ENOTDIR') return diagnostic('IO_NOT_FOUND', place);
   return diagnostic('IO_READ_FAILED', place, { detail: code ?? (e instanceof Error ? e.message : String(e)) });
 }
+
+/** The *.yaml / *.yml files at or below a folder, sorted, skipping hidden entries. */
+export async function listYamlFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const s = await stat(path);
+    if (s.isDirectory()) out.push(...(await listYamlFiles(path)));
+    else if (s.isFile() && /\.ya?ml$/i.test(name)) out.push(path);
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
-import type { Diagnostic } from '../diagnostics/index.js';
+import { CODES, type Diagnostic, type Severity } from '../diagnostics/index.js';
+import { VERSION } from '../version.js';
 
 /** Output formats for diagnostics. */
-export type DiagnosticFormat = 'text' | 'json' | 'github';
+export type DiagnosticFormat = 'text' | 'json' | 'github' | 'sarif';
 
 /**
  * One line per diagnostic, `path:line:col  severity  CODE  message`, with the
@@ -57,7 +58,88 @@ export function formatDiagnosticsGithub(list: readonly Diagnostic[]): string {
   return out;
 }
 
+/** The SARIF 2.1.0 schema, as the OASIS standard publishes it. */
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * A path as a SARIF artifact URI: relative paths stay relative (resolved by the
+ * consumer against the repository root, `%SRCROOT%`), segments percent-encoded
+ * (Chinese folder names are common); absolute paths become file:// URIs.
+ */
+function artifactUri(path: string): { uri: string; uriBaseId?: string } {
+  const p = path.replace(/\\/g, '/');
+  const encoded = (s: string) => s.split('/').map(encodeURIComponent).join('/').replace(/^([A-Za-z])%3A/, '$1:');
+  if (p.startsWith('/')) return { uri: `file://${encoded(p)}` };
+  if (/^[A-Za-z]:\//.test(p)) return { uri: `file:///${encoded(p)}` };
+  return { uri: encoded(p.replace(/^\.\//, '')), uriBaseId: '%SRCROOT%' };
+}
+
+function template(text: string): string {
+  return text.replace(/\{\w+\}/g, '…');
+}
+
+/**
+ * The diagnostics as one SARIF 2.1.0 log (for GitHub code scanning and other
+ * CI viewers): one run of the tool "cailiang", a rule for every code used
+ * (with its default level and hint), and a result per diagnostic with its
+ * file, line and column range (columns in UTF-16 code units, as editors count).
+ *
+ * @example
+ * writeFileSync('cailiang.sarif', formatDiagnosticsSarif(diagnostics));
+ */
+export function formatDiagnosticsSarif(list: readonly Diagnostic[]): string {
+  const codes = [...new Set(list.map((d) => d.code))].sort();
+  const rules = codes.map((code) => {
+    const info = CODES[code] as { severity: Severity; message: string; hint?: string };
+    return {
+      id: code,
+      name: code
+        .toLowerCase()
+        .split('_')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join(''),
+      shortDescription: { text: template(info.message) },
+      ...(info.hint ? { help: { text: template(info.hint) } } : {}),
+      defaultConfiguration: { level: SARIF_LEVEL[info.severity] },
+    };
+  });
+  const results = list.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: codes.indexOf(d.code),
+    level: SARIF_LEVEL[d.severity],
+    message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactUri(d.file),
+          region: {
+            startLine: Math.max(1, d.line),
+            startColumn: Math.max(1, d.column),
+            endLine: Math.max(1, d.endLine ?? d.line),
+            endColumn: Math.max(1, d.endLine !== undefined ? (d.endColumn ?? d.column) : d.column),
+          },
+        },
+      },
+    ],
+  }));
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'cailiang', version: VERSION, semanticVersion: VERSION, rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
 export function formatDiagnostics(list: readonly Diagnostic[], format: DiagnosticFormat): string {
+  if (format === 'sarif') return formatDiagnosticsSarif(list);
   if (format === 'json') return formatDiagnosticsJson(list);
   if (format === 'github') return formatDiagnosticsGithub(list);
   return formatDiagnosticsText(list);

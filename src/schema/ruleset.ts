@@ -307,6 +307,24 @@ export const Policy = z
   })
   .meta({ id: 'Policy' });
 
+// ── deliberate exceptions to verify checks ──────────────────────────────
+
+/**
+ * A finding of `cailiang verify` the rule set keeps on purpose, with the
+ * reason on record (e.g. a statutory range wider than 10× that no tier can
+ * narrow). Only semantic-check codes can be ignored.
+ */
+export const IgnoreEntry = z
+  .strictObject({
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'a diagnostic code such as FINE_RANGE_TOO_WIDE')
+      .meta({ description: 'Code of a semantic check (see docs/verify.md)' }),
+    reason: Text.meta({ description: 'Why the finding is kept: the legal or practical reason, for reviewers' }),
+    item: Id.optional().meta({ description: 'Only for this item; all items when left out' }),
+  })
+  .meta({ id: 'IgnoreEntry' });
+
 // ── files ────────────────────────────────────────────────────────────────
 
 const TopicFields = {
@@ -338,6 +356,7 @@ export const RuleSetIndex = z
     laws: z.record(Id, Law),
     policy: Policy.default(Policy.parse({})),
     unverified: z.array(Unverified).optional(),
+    ignore: z.array(IgnoreEntry).optional().meta({ description: 'Findings of cailiang verify kept on purpose, each with its reason' }),
     ...TopicFields,
   })
   .meta({ id: 'RuleSetIndex', title: 'cailiang rule set: index.yaml' });
@@ -358,3 +377,4 @@ export type RawFactDecl = z.output<typeof FactDecl>;
 export type RawCitation = z.output<typeof Citation>;
 export type RawLaw = z.output<typeof Law>;
 export type RawSourceDoc = z.output<typeof SourceDoc>;
+export type RawIgnoreEntry = z.output<typeof IgnoreEntry>;

@@ -1,19 +1,37 @@
 import { parseArgs } from 'node:util';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import type { RuleSet } from '../../load/model.js';
+import { isIsoDate } from '../../schema/primitives.js';
+import { listYamlFiles, readSource } from '../../node/fs.js';
 import { findRuleSetDirs } from '../../node/ruleSetDirs.js';
 import { loadRuleSetDir } from '../../node/loadRuleSetDir.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnostics.js';
+import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
-export const VERIFY_HELP = `Usage: cailiang verify <rules-dir>... [--format text|json|github]
+export const VERIFY_HELP = `Usage: cailiang verify <rules-dir>... [--format text|json|github|sarif] [--strict]
+                       [--ignore CODE]... [--as-of YYYY-MM-DD] [--fixtures <dir>] [--quiet]
 
-Checks rule-set folders (a folder with index.yaml, or a folder holding several)
-and prints every problem as  path:line:col  severity  CODE  message.
+Checks rule-set folders (a folder with index.yaml, or a folder holding several):
+first the files (YAML, schema, references), then the meaning of each rule set
+that loads: overlapping tiers and gaps (with a counterexample), masked and
+unreachable tiers, ranges outside the statute or the parent rule set (extends:),
+citations, validity dates, and, with --fixtures, tiers no fixture exercises.
+Prints every problem as  path:line:col  severity  CODE  message.
+The checks and their codes: docs/verify.md.
 
 Options:
-  --format text|json|github   output format (default text)
-  --quiet                     text format: print problems only, no summary
+  --format text|json|github|sarif
+                      output format (default text); github prints workflow
+                      annotations, sarif a SARIF 2.1.0 log for code scanning
+  --strict            treat warnings as errors (exit 1 on any warning)
+  --ignore CODE       drop findings of a semantic check (repeatable); the rule
+                      set can record its own exceptions under ignore: in index.yaml
+  --as-of YYYY-MM-DD  reference date for expiry and staleness (default: today)
+  --fixtures <dir>    run the fixtures under <dir> and warn about every tier and
+                      list entry none of them exercises
+  --quiet             text format: print problems only, no summary
 
 Exit: 0 no error, 1 errors found, 2 usage or I/O problem.
 `;
@@ -24,6 +42,10 @@ export interface Checked {
   readonly dir: string;
   readonly ruleSet?: RuleSet;
   readonly diagnostics: readonly Diagnostic[];
+  /** Findings dropped by ignore rules (after verify). */
+  readonly ignored?: number;
+  /** `unverified:` marks the rule set carries (after verify). */
+  readonly unverified?: number;
 }
 
 /** Loads every rule set found under the given paths. */
@@ -40,43 +62,114 @@ export async function checkDirs(paths: readonly string[]): Promise<Checked[]> {
   return results;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One line per rule set: ✓ or ✗, identity, size, counts and hash. */
 export function summaryLine(r: Checked): string {
-  if (!r.ruleSet) {
-    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
-    return `✗ ${r.dir}  ${errors} error${errors === 1 ? '' : 's'}`;
-  }
+  const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+  if (!r.ruleSet) return `✗ ${r.dir}  ${plural(errors, 'error')}`;
   const rs = r.ruleSet;
   const tiers = rs.items.reduce((n, i) => n + i.tiers.length, 0);
   const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+  const counts = [
+    errors ? plural(errors, 'error') : '',
+    warnings ? plural(warnings, 'warning') : '',
+    r.ignored ? `${r.ignored} ignored` : '',
+    r.unverified ? `${r.unverified} unverified` : '',
+  ].filter(Boolean);
   return (
-    `✓ ${r.dir}  ${rs.id} ${rs.version}  ${rs.items.length} items · ${tiers} tiers · ${rs.lists.length} list entries` +
-    `${warnings ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}  sha256:${rs.hash.slice(0, 12)}`
+    `${errors ? '✗' : '✓'} ${r.dir}  ${rs.id} ${rs.version}  ${rs.items.length} items · ${tiers} tiers · ${rs.lists.length} list entries` +
+    `${counts.map((c) => ` · ${c}`).join('')}  sha256:${rs.hash.slice(0, 12)}`
   );
 }
+
+/** Today's date in the local time zone: the only place verify reads the clock. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github', 'sarif'];
 
 export async function verifyCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      format: { type: 'string', default: 'text' },
+      quiet: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      ignore: { type: 'string', multiple: true, default: [] },
+      'as-of': { type: 'string' },
+      fixtures: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.stdout(VERIFY_HELP);
     return EXIT.ok;
   }
   const format = values.format as DiagnosticFormat;
-  if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`unknown format "${values.format}" (text, json or github)`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (text, json, github or sarif)`);
   if (positionals.length === 0) throw new UsageError('verify needs at least one rule-set folder, e.g. cailiang verify rules/');
+  const asOf = values['as-of'] ?? today();
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, got "${asOf}"`);
+  const ignore = values.ignore.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  for (const code of ignore)
+    if (!isIgnorableCode(code))
+      throw new UsageError(`--ignore ${code}: not a semantic-check code (${VERIFY_CODES.filter(isIgnorableCode).join(', ')})`);
 
-  const results = await checkDirs(positionals);
-  const all = sortDiagnostics(results.flatMap((r) => r.diagnostics));
+  const loaded = await checkDirs(positionals);
+  const ruleSets = loaded.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
+
+  let fixtures: FixtureResult[] | undefined;
+  if (values.fixtures !== undefined) {
+    let files: string[];
+    try {
+      files = await listYamlFiles(values.fixtures);
+    } catch {
+      throw new UsageError(`no fixture folder at ${values.fixtures}`);
+    }
+    fixtures = [];
+    for (const path of files) {
+      const read = await readSource(path);
+      if (read.source) fixtures.push(runFixture(read.source, ruleSets));
+    }
+  }
+
+  const results: Checked[] = loaded.map((r) => {
+    if (!r.ruleSet) return r;
+    const report = runVerify(r.ruleSet, {
+      asOf,
+      parents: resolveParents(r.ruleSet, ruleSets),
+      catalog: ruleSets,
+      ...(fixtures ? { fixtures } : {}),
+      ignore,
+    });
+    return {
+      ...r,
+      diagnostics: sortDiagnostics([...r.diagnostics, ...report.diagnostics]),
+      ignored: report.ignored.length,
+      unverified: countUnverified(r.ruleSet),
+    };
+  });
+  const strict = (list: readonly Diagnostic[]) =>
+    values.strict ? list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : [...list];
+  const final = results.map((r) => ({ ...r, diagnostics: strict(r.diagnostics) }));
+  const all = sortDiagnostics(final.flatMap((r) => r.diagnostics));
   io.stdout(formatDiagnostics(all, format));
   if (format === 'text' && !values.quiet) {
     if (all.length > 0) io.stdout('\n');
-    for (const r of results) io.stdout(summaryLine(r) + '\n');
+    for (const r of final) io.stdout(summaryLine(r) + '\n');
     const e = all.filter((d) => d.severity === 'error').length;
     const w = all.filter((d) => d.severity === 'warning').length;
-    io.stdout(`\n${results.length} rule set${results.length === 1 ? '' : 's'}: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}\n`);
+    const ignored = final.reduce((n, r) => n + (r.ignored ?? 0), 0);
+    io.stdout(
+      `\n${plural(final.length, 'rule set')}: ${plural(e, 'error')}, ${plural(w, 'warning')}` +
+        `${ignored ? `, ${ignored} ignored` : ''}${values.strict ? ' (--strict: warnings count as errors)' : ''}\n`,
+    );
   }
   if (all.some((d) => IO_CODES.has(d.code))) return EXIT.usage;
   return hasErrors(all) ? EXIT.problems : EXIT.ok;
