@@ -58,6 +58,32 @@ export type {
 export { diffRuleSets, renderDiffJson, renderDiffMarkdown, type Change, type RuleSetDiff } from './report/diff.js';
 export { renderDispositionJson } from './report/disposition-json.js';
 export { renderDispositionMarkdown } from './report/disposition-markdown.js';
+export { renderDispositionHtml } from './report/disposition-html.js';
+export {
+  BatchTally,
+  renderBatchJson,
+  renderBatchMarkdown,
+  type BatchProblem,
+  type BatchSummary,
+  type ChannelGroup,
+  type ChannelShare,
+} from './report/batch.js';
+export { renderBatchHtml } from './report/batch-html.js';
+export {
+  AuditCollector,
+  auditCase,
+  renderAuditJson,
+  renderAuditMarkdown,
+  renderAuditText,
+  toDecision,
+  type AuditCode,
+  type AuditFlag,
+  type AuditReport,
+  type AuditSpread,
+  type DecidedCaseInput,
+  type Decision,
+} from './report/audit.js';
+export { compareRegions, renderCompareJson, renderCompareMarkdown, type RegionComparison } from './report/compare.js';
 export { runFixture, type FixtureFailure, type FixtureResult } from './fixture/fixture.js';
 export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Severity } from './diagnostics/index.js';
 export { jsonSchema, type SchemaKind } from './schema/json-schema.js';

@@ -1,4 +1,7 @@
 import { VERSION } from '../version.js';
+import { auditCommand } from './commands/audit.js';
+import { batchCommand } from './commands/batch.js';
+import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
@@ -12,8 +15,17 @@ export const HELP = `cailiang ${VERSION} — administrative-penalty discretion r
 Usage: cailiang <command> [options]
 
 Commands:
-  evaluate <case.yaml>... [--rules <dir>] [--format md|json]
+  evaluate <case.yaml>... [--rules <dir>] [--format md|json|html]
                           recommend a disposition for each case
+  batch <cases> [--rules <dir>] [--format md|json|html]
+                          statistics over many cases (NDJSON or a YAML list):
+                          outcomes, 721 shares against the target, 免罚 totals
+  audit <decided-cases> [--rules <dir>] [--format text|json|md] [--spread <n>]
+                          check officers' decisions against the recommendations
+                          (偏离监督); exit 1 on an error-level flag
+  compare <rules-a> <rules-b> [--cases <file>] [--format md|json]
+                          the same statutory items in two regions, side by side,
+                          and sample cases they would treat differently
   verify <rules-dir>...   check rule-set folders; problems as path:line:col
   test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
                           run fixture cases and report coverage
@@ -35,6 +47,9 @@ const COMMANDS: Record<string, Command> = {
   test: testCommand,
   demo: demoCommand,
   diff: diffCommand,
+  batch: batchCommand,
+  audit: auditCommand,
+  compare: compareCommand,
 };
 
 /**

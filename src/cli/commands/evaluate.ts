@@ -7,22 +7,25 @@ import type { RuleSet } from '../../load/model.js';
 import { readSource } from '../../node/fs.js';
 import { bundledRulesDir } from '../../node/paths.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
+import { renderDispositionsHtml, type CaseReportInput } from '../../report/disposition-html.js';
 import { renderDispositionJson } from '../../report/disposition-json.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { checkDirs } from './verify.js';
 
-export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json] [--no-trace]
+export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace]
 
 Evaluates each case (YAML or JSON) against the rule set it names (ruleSet:), or
 the one under --rules whose items it uses, in the version in force on the act
 date; when a later version is in force on the decision date and is lighter, that
 one applies (行政处罚法 Art. 37). Prints the recommended disposition: zh-CN
-Markdown by default, canonical JSON with --format json.
+Markdown by default, canonical JSON with --format json, a self-contained
+HTML page (inline CSS, prints on A4) with --format html.
 
 Options:
   --rules <dir>      rule-set folder, or a folder of rule sets (default: bundled rules)
-  --format md|json   output format (default md)
+  --format md|json|html
+                     output format (default md)
   --no-trace         leave out the reasoning steps
 
 Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
@@ -57,7 +60,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     return EXIT.ok;
   }
   const format = values.format === 'markdown' ? 'md' : values.format;
-  if (format !== 'md' && format !== 'json') throw new UsageError(`unknown format "${values.format}" (md or json)`);
+  if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one case file');
 
   const rules = await loadRules(values.rules ?? bundledRulesDir());
@@ -67,6 +70,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   }
   const outputs: string[] = [];
   const dispositions: Disposition[] = [];
+  const reports: CaseReportInput[] = [];
   let exit: number = EXIT.ok;
   for (const path of positionals) {
     const read = await readSource(path);
@@ -83,10 +87,14 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     }
     dispositions.push(r.disposition);
     if (format === 'md') outputs.push(renderDispositionMarkdown(r.disposition, r.ruleSet!, r.case!));
+    if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });
   }
   if (format === 'json') {
     if (dispositions.length === 1 && positionals.length === 1) io.stdout(renderDispositionJson(dispositions[0]!));
     else if (dispositions.length > 0) io.stdout('[\n' + dispositions.map((d) => renderDispositionJson(d).trimEnd()).join(',\n') + '\n]\n');
+  } else if (format === 'html') {
+    // One page; several cases follow one another, each on a new printed page.
+    if (reports.length > 0) io.stdout(renderDispositionsHtml(reports));
   } else io.stdout(outputs.join('\n'));
   return exit;
 }

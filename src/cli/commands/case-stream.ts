@@ -1,0 +1,203 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Place } from '../../diagnostics/index.js';
+import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../../evaluate/versions.js';
+import type { EvaluateOptions } from '../../evaluate/types.js';
+import type { RuleSet } from '../../load/model.js';
+import { parseSource, SourceFile } from '../../load/source.js';
+import { ioDiagnostic, readSource } from '../../node/fs.js';
+
+/**
+ * Cases for batch work, one at a time: NDJSON read line by line (a stream, so
+ * memory stays flat whatever the file size), or a YAML / JSON file holding a
+ * list. A line that cannot be parsed is a record with diagnostics, and the
+ * batch goes on.
+ */
+
+export interface CaseRecord {
+  /** 1-based line where the case starts. */
+  readonly line: number;
+  /** The case's id, when it has one (for reports about bad cases). */
+  readonly caseId?: string;
+  /** The case as read (without the keys in `stripKeys`, for NDJSON). */
+  readonly value?: Record<string, unknown>;
+  /** The values of the keys taken out of the case before it is evaluated (e.g. `decision`). */
+  readonly extra: Readonly<Record<string, unknown>>;
+  /** Problems reading the record itself (syntax, not an object). */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Evaluates the case (without the keys in `strip`, e.g. `decision`) against
+   * the catalogue; diagnostics point at the input file's line and column.
+   */
+  evaluate(ruleSets: readonly RuleSet[], options?: EvaluateOptions): CatalogResult;
+  /** Position of a path inside the case (e.g. ['decision', 'fine']) in the input file. */
+  locate(path: readonly PropertyKey[], key?: boolean): Place;
+}
+
+/** True for files read as NDJSON (one JSON case per line). */
+export function isNdjson(path: string): boolean {
+  return /\.(ndjson|jsonl)$/i.test(path);
+}
+
+function idOf(v: unknown): string | undefined {
+  const id = (v as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+function strip(v: unknown, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return out;
+  for (const k of keys) {
+    if (Object.prototype.hasOwnProperty.call(v, k)) out[k] = (v as Record<string, unknown>)[k];
+    delete (v as Record<string, unknown>)[k];
+  }
+  return out;
+}
+
+function pick(v: object, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (Object.prototype.hasOwnProperty.call(v, k)) out[k] = (v as Record<string, unknown>)[k];
+  return out;
+}
+
+function failed(line: number, diags: readonly Diagnostic[]): CaseRecord {
+  const at = diags[0] ? { file: diags[0].file, line: diags[0].line, column: diags[0].column } : { file: '', line, column: 1 };
+  return { line, extra: {}, diagnostics: diags, evaluate: () => ({ diagnostics: diags }), locate: () => at };
+}
+
+/** Moves diagnostics of a one-line source to the line it came from. */
+function atLine(list: readonly Diagnostic[], line: number): Diagnostic[] {
+  return list.map((d) => ({ ...d, line: line + d.line - 1, ...(d.endLine !== undefined ? { endLine: line + d.endLine - 1 } : {}) }));
+}
+
+function notObject(path: string, line: number, v: unknown): Diagnostic {
+  return diagnostic('SCHEMA_TYPE', { file: path, line, column: 1 }, { expected: 'a case (an object)', received: Array.isArray(v) ? 'a list' : v === null ? 'nothing' : typeof v });
+}
+
+function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[]): CaseRecord {
+  let value: unknown;
+  let parsed = true;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    parsed = false;
+  }
+  // Slow path, for positions: the line parsed as YAML (JSON is YAML 1.2) keeps line:column.
+  const positioned = (): { file?: SourceFile; diagnostics: Diagnostic[] } => {
+    const p = parseSource({ path, text });
+    return { ...(p.file ? { file: p.file } : {}), diagnostics: atLine(p.diagnostics, line) };
+  };
+  if (!parsed) {
+    const p = positioned();
+    return failed(line, p.diagnostics.length > 0 ? p.diagnostics : [diagnostic('YAML_SYNTAX', { file: path, line, column: 1 }, { detail: 'not a JSON value' })]);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return failed(line, [notObject(path, line, value)]);
+  const extra = strip(value, stripKeys);
+  const caseId = idOf(value);
+  let slow: { file?: SourceFile; diagnostics: Diagnostic[] } | undefined;
+  const slowParse = () => {
+    if (!slow) {
+      slow = positioned();
+      if (slow.file) strip(slow.file.value, stripKeys);
+    }
+    return slow;
+  };
+  return {
+    line,
+    ...(caseId !== undefined ? { caseId } : {}),
+    value: value as Record<string, unknown>,
+    extra,
+    diagnostics: [],
+    evaluate(ruleSets, options) {
+      const fast = evaluateInCatalog(ruleSets, { path, value }, options);
+      if (fast.disposition && !fast.diagnostics.some((d) => d.severity === 'error')) return fast;
+      // Something is wrong: evaluate again from the text to point at line:column.
+      const p = slowParse();
+      if (!p.file) return { diagnostics: p.diagnostics };
+      const r = evaluateInCatalogAt(ruleSets, p.file, [], options);
+      return { ...r, diagnostics: sortDiagnostics(atLine(r.diagnostics, line)) };
+    },
+    locate(at, key = false) {
+      // The stripped keys are gone from the re-parsed value too: locate them in a fresh parse.
+      const p = parseSource({ path, text });
+      const place = p.file ? p.file.locate(at, key) : { file: path, line: 1, column: 1 };
+      return { ...place, line: line + place.line - 1, ...(place.endLine !== undefined ? { endLine: line + place.endLine - 1 } : {}) };
+    },
+  };
+}
+
+/**
+ * Reads cases from `path`: NDJSON (`.ndjson`, `.jsonl`) as a stream, anything
+ * else as one YAML or JSON document holding a list of cases. `stripKeys` are
+ * removed from each case before it is evaluated (e.g. an officer's `decision`,
+ * read separately from `value`). An I/O problem is a single record at line 1.
+ */
+export async function* readCases(path: string, stripKeys: readonly string[] = []): AsyncGenerator<CaseRecord> {
+  if (isNdjson(path)) {
+    let stream;
+    try {
+      stream = createReadStream(path, { encoding: 'utf8' });
+      await new Promise<void>((resolve, reject) => {
+        stream!.once('open', () => resolve());
+        stream!.once('error', reject);
+      });
+    } catch (e) {
+      yield failed(1, [ioDiagnostic(path, e)]);
+      return;
+    }
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let n = 0;
+    for await (const raw of lines) {
+      n++;
+      const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (text.trim() === '') continue;
+      yield ndjsonRecord(path, n, text, stripKeys);
+    }
+    return;
+  }
+
+  const read = await readSource(path);
+  if (!read.source) {
+    yield failed(1, [read.diagnostic!]);
+    return;
+  }
+  const parsed = parseSource(read.source);
+  if (!parsed.file || parsed.diagnostics.length > 0) {
+    yield failed(parsed.diagnostics[0]?.line ?? 1, parsed.diagnostics);
+    return;
+  }
+  const file = parsed.file;
+  if (!Array.isArray(file.value)) {
+    yield failed(1, [diagnostic('SCHEMA_TYPE', file.start, { expected: 'a list of cases', received: file.value === null ? 'nothing' : typeof file.value })]);
+    return;
+  }
+  const list = file.value as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i];
+    const line = file.locate([i]).line;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      yield failed(line, [{ ...notObject(path, line, value), column: file.locate([i]).column }]);
+      continue;
+    }
+    const extra = pick(value, stripKeys);
+    const caseId = idOf(value);
+    yield {
+      line,
+      ...(caseId !== undefined ? { caseId } : {}),
+      value: value as Record<string, unknown>,
+      extra,
+      diagnostics: [],
+      evaluate: (ruleSets, options) => {
+        // Take the keys out for the engine (cases are strict) and put them back,
+        // so positions inside them can still be found.
+        strip(value, stripKeys);
+        try {
+          return evaluateInCatalogAt(ruleSets, file, [i], options);
+        } finally {
+          Object.assign(value, extra);
+        }
+      },
+      locate: (at, key = false) => file.locate([i, ...at], key),
+    };
+  }
+}
