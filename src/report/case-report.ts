@@ -1,7 +1,7 @@
 import type { Case, Disposition, Penalty, PenaltyAssessment, TraceEntry } from '../evaluate/types.js';
-import type { FactDef, RuleSet, ScalarValue } from '../load/model.js';
+import type { RuleSet } from '../load/model.js';
 import { factScope } from '../load/loadCase.js';
-import { formatYuan } from './format.js';
+import { factValueText, formatYuan } from './format.js';
 import { BASIS_TEXT, CHANNEL_TEXT, GRADE_TEXT, PENALTY_TEXT, STATUS_MARK, STEP_TEXT } from './labels.js';
 
 /**
@@ -56,35 +56,6 @@ export const SECTION_TITLE: Record<SectionId, string> = {
 };
 
 export const CLOSING = '本建议依据已公布的裁量基准生成，供执法人员裁量参考；处罚决定由行政机关依法作出。';
-
-const DAY_MS = 86_400_000;
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** A fact value for people, in the unit it was written in. */
-export function factValueText(def: FactDef | undefined, v: ScalarValue): string {
-  if (!def) return String(v);
-  switch (def.type) {
-    case 'money':
-      return formatYuan(v as number);
-    case 'boolean':
-      return v ? '是' : '否';
-    case 'enum':
-      return def.valueLabels?.[v as string] ?? String(v);
-    case 'ratio':
-      return `${Math.round((v as number) * 10000) / 100}%`;
-    case 'date':
-      return dateOf(v as number);
-    case 'duration': {
-      const m = v as number;
-      return m % 1440 === 0 ? `${m / 1440}日` : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`;
-    }
-    default:
-      return `${v}${def.unit ?? ''}`;
-  }
-}
 
 function penaltyEntry(p: Penalty): Entry {
   const who = p.target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : '';

@@ -1,6 +1,6 @@
 import type { Condition, FactDef, RuleSet, ScalarValue } from '../load/model.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
-import { formatYuan } from './format.js';
+import { factValueText } from './format.js';
 
 const OP: Record<string, string> = {
   equal: '=',
@@ -12,28 +12,6 @@ const OP: Record<string, string> = {
   in: '属于',
   notIn: '不属于',
 };
-
-function valueText(def: FactDef | undefined, v: ScalarValue): string {
-  if (!def) return String(v);
-  switch (def.type) {
-    case 'money':
-      return formatYuan(v as number);
-    case 'boolean':
-      return v ? '是' : '否';
-    case 'ratio':
-      return `${Math.round((v as number) * 10000) / 100}%`;
-    case 'date':
-      return new Date((v as number) * 86_400_000).toISOString().slice(0, 10);
-    case 'duration': {
-      const m = v as number;
-      return m % 1440 === 0 ? `${m / 1440}日` : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`;
-    }
-    case 'enum':
-      return def.valueLabels?.[v as string] ?? String(v);
-    default:
-      return `${v}${def.unit ?? ''}`;
-  }
-}
 
 /** Facts a rule set's conditions may name, for rendering: built-ins, circumstances, rule-set and item facts. */
 export function renderScope(rs: RuleSet, itemCodes: readonly string[] = []): Map<string, FactDef> {
@@ -55,6 +33,6 @@ export function conditionText(c: Condition, scope: ReadonlyMap<string, FactDef>,
   if ('not' in c) return `非${conditionText(c.not, scope, true)}`;
   const def = scope.get(c.fact);
   const name = def?.label ?? c.fact;
-  const v = Array.isArray(c.value) ? `{${(c.value as ScalarValue[]).map((x) => valueText(def, x)).join('、')}}` : valueText(def, c.value as ScalarValue);
+  const v = Array.isArray(c.value) ? `{${(c.value as ScalarValue[]).map((x) => factValueText(def, x)).join('、')}}` : factValueText(def, c.value as ScalarValue);
   return `${name} ${OP[c.operator] ?? c.operator} ${v}`;
 }

@@ -2,7 +2,7 @@ import type { Case, Disposition } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
 import { caseReport, statusMark, type Block, type Entry, type Inline } from './case-report.js';
 
-export { factValueText } from './case-report.js';
+export { factValueText } from './format.js';
 
 function inline(parts: readonly Inline[]): string {
   return parts.map((p) => (typeof p === 'string' ? p : `**${p.strong}**`)).join('');

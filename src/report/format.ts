@@ -1,4 +1,4 @@
-import type { Citation, FineModel, Law, TierRange } from '../load/model.js';
+import type { Citation, FactDef, FineModel, Law, ScalarValue, TierRange } from '../load/model.js';
 
 const DIGITS = '零一二三四五六七八九';
 
@@ -85,5 +85,34 @@ export function tierRangeText(r: TierRange): string {
       return `${formatYuan(r.min)}至${formatYuan(r.max)}`;
     case 'multiple':
       return `${trimNumber(r.min)}倍至${trimNumber(r.max)}倍`;
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A fact value for people, in the unit it was written in. */
+export function factValueText(def: FactDef | undefined, v: ScalarValue): string {
+  if (!def) return String(v);
+  switch (def.type) {
+    case 'money':
+      return formatYuan(v as number);
+    case 'boolean':
+      return v ? '是' : '否';
+    case 'enum':
+      return def.valueLabels?.[v as string] ?? String(v);
+    case 'ratio':
+      return `${Math.round((v as number) * 10000) / 100}%`;
+    case 'date':
+      return dateOf(v as number);
+    case 'duration': {
+      const m = v as number;
+      return m % 1440 === 0 ? `${m / 1440}日` : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`;
+    }
+    default:
+      return `${v}${def.unit ?? ''}`;
   }
 }
