@@ -22,7 +22,10 @@ function shift(iso: string, duration: string, sign: 1 | -1): string {
   let out = iso;
   if (p) {
     const d = add(toDate(iso), { years: sign * p.years, months: sign * p.months, weeks: sign * p.weeks, days: sign * p.days });
-    out = format(d, 'yyyy-MM-dd');
+    // A period too long for the calendar (P99999999999Y: an invalid Date, and a throw in format) reaches
+    // past every date a case can have: clamp to the ends of four-digit years, which compare correctly.
+    const y = d.getFullYear();
+    out = Number.isNaN(y) ? (sign > 0 ? '9999-12-31' : '0000-01-01') : y > 9999 ? '9999-12-31' : y < 1 ? '0000-01-01' : format(d, 'yyyy-MM-dd');
   }
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, out);

@@ -192,7 +192,8 @@ export function evaluateWith(
       addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', [], { item: item.code });
     }
     // Beside 可以不予处罚, or an exemption the missing facts may still meet: the penalty otherwise due.
-    if (assessment && ((outcome === 'none' && !mandatory) || (exemptionOpen && assessment.complete))) {
+    // Never a guessed tier: an incomplete assessment is not shown as the penalty otherwise due.
+    if (assessment && assessment.complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) {
       const { complete: _complete, ...rest } = assessment;
       otherwise = rest;
     }

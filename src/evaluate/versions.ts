@@ -2,7 +2,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/ind
 import { inForce, versionsOf } from '../load/catalog.js';
 import { loadCaseAt, type CaseValue } from '../load/loadCase.js';
 import type { RuleSet } from '../load/model.js';
-import { parseSource, SourceFile, type SourceInput } from '../load/source.js';
+import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
 import { formatYuan } from '../report/format.js';
 import { xzcff } from './context.js';
 import { evaluate } from './evaluate.js';
@@ -64,9 +64,11 @@ export function compareVersions(
 
 function raw(input: SourceInput | CaseValue): { file?: SourceFile; diagnostics: Diagnostic[] } {
   if ('text' in input) {
-    const p = parseSource(input);
+    const p = parseSource(input, { maxFileBytes: CASE_MAX_BYTES });
     if (p.file && p.file.value !== null) return { file: p.file, diagnostics: p.diagnostics.filter((d) => d.code !== 'FILE_EMPTY') };
-    return { diagnostics: p.diagnostics.length ? p.diagnostics : [diagnostic('SCHEMA_TYPE', { file: input.path, line: 1, column: 1 }, { expected: 'a case', received: 'nothing' })] };
+    // An empty file is not a case: an error, not only the warning FILE_EMPTY.
+    const errors = p.diagnostics.filter((d) => d.code !== 'FILE_EMPTY');
+    return { diagnostics: errors.length ? errors : [diagnostic('SCHEMA_TYPE', { file: input.path, line: 1, column: 1 }, { expected: 'a case', received: 'nothing' })] };
   }
   return { file: SourceFile.fromValue(input.path ?? '<case>', input.value), diagnostics: [] };
 }

@@ -41,7 +41,8 @@ export function convertFactValue(def: FactDef, v: unknown): Converted {
       if (typeof v !== 'number' || !Number.isFinite(v)) return mismatch(def, v);
       if (v < 0) return { ok: false, code: 'MONEY_NEGATIVE', data: { value: v } };
       if (v > MONEY_LIMIT_YUAN) return { ok: false, code: 'MONEY_TOO_LARGE', data: { value: v, limit: MONEY_LIMIT_YUAN } };
-      if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-6) return { ok: false, code: 'MONEY_PRECISION', data: { value: v } };
+      // Exact for doubles (an absolute tolerance refused e.g. 134217728.02, above 2^27 yuan).
+      if (Math.round(v * 100) / 100 !== v) return { ok: false, code: 'MONEY_PRECISION', data: { value: v } };
       return { ok: true, value: yuanToFen(v) };
     }
     case 'count':

@@ -6,7 +6,15 @@ import { nearest } from './conditions.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import type { FactDef, RuleSet, ScalarValue } from './model.js';
-import { parseSource, SourceFile, type ParseLimits, type SourceInput } from './source.js';
+import { CASE_MAX_BYTES, MAX_REPORTED, parseSource, SourceFile, type ParseLimits, type SourceInput } from './source.js';
+
+/** Largest lists a case may hold: items of one act, facts, circumstances, prior violations. */
+const CASE_LIST_LIMITS: readonly (readonly [string, number])[] = [
+  ['items', 100],
+  ['facts', 1000],
+  ['circumstances', 200],
+  ['history', 10_000],
+];
 
 export interface CaseResult {
   readonly case?: Case;
@@ -45,8 +53,8 @@ export function loadCase(input: SourceInput | CaseValue, ruleSet: RuleSet, limit
   let file: SourceFile;
   const diagnostics: Diagnostic[] = [];
   if ('text' in input) {
-    const parsed = parseSource(input, limits);
-    diagnostics.push(...parsed.diagnostics.filter((d) => d.code !== 'FILE_EMPTY'));
+    const parsed = parseSource(input, { maxFileBytes: CASE_MAX_BYTES, ...limits });
+    for (const d of parsed.diagnostics) if (d.code !== 'FILE_EMPTY') diagnostics.push(d);
     if (!parsed.file || parsed.file.value === null) {
       if (parsed.file) diagnostics.push(diagnostic('SCHEMA_TYPE', parsed.file.start, { expected: 'a case', received: 'nothing' }));
       return { diagnostics: sortDiagnostics(diagnostics) };
@@ -65,8 +73,16 @@ export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], rul
   const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
   let value: unknown = source.value;
   for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
+  // A case is small: refuse huge lists before zod reports each element.
+  const v = (value ?? {}) as Record<string, unknown>;
+  for (const [key, max] of CASE_LIST_LIMITS) {
+    const list = v[key];
+    const n = Array.isArray(list) ? list.length : list !== null && typeof list === 'object' ? Object.keys(list).length : 0;
+    if (n > max)
+      return { diagnostics: [diagnostic('SCHEMA_VALUE', file.locate([key]), { detail: `at most ${max} entries in ${key}, got ${n}` })] };
+  }
   const r = CaseSchema.safeParse(value, { reportInput: true });
-  if (!r.success) return { diagnostics: sortDiagnostics(issuesToDiagnostics(r.error.issues, source, base)) };
+  if (!r.success) return { diagnostics: sortDiagnostics(issuesToDiagnostics(r.error.issues.slice(0, MAX_REPORTED), source, base)) };
   const raw = r.data;
 
   if (raw.ruleSet !== undefined && raw.ruleSet !== ruleSet.id) {

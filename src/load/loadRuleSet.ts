@@ -98,14 +98,15 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
   const topics: { file: SourceFile; data: RawTopic }[] = [];
   for (const input of sorted) {
     const parsed = parseSource(input, options);
-    diagnostics.push(...parsed.diagnostics);
+    // A loop, not push(...list): a file with 100,000s of problems would overflow the call stack.
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     const file = parsed.file;
     if (!file || file.value === null || file.value === undefined) continue;
     const isIndex = input === indexInputs[0];
     if (isIndex) {
       const r = RuleSetIndex.safeParse(file.value, { reportInput: true });
       if (r.success) index = { file, data: r.data };
-      else diagnostics.push(...issuesToDiagnostics(r.error.issues, file));
+      else for (const d of issuesToDiagnostics(r.error.issues, file)) diagnostics.push(d);
     } else {
       if (INDEX_NAMES.test(input.path)) {
         diagnostics.push(diagnostic('DUPLICATE_ID', file.start, { what: 'index file', id: input.path, scope: 'rule set' }));
@@ -114,12 +115,16 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
       const r = RuleSetTopic.safeParse(file.value, { reportInput: true });
       if (r.success) topics.push({ file, data: r.data });
       else
-        diagnostics.push(
-          ...issuesToDiagnostics(r.error.issues, file, [], (key) => (INDEX_ONLY.has(key) ? 'index.yaml' : undefined)),
-        );
+        for (const d of issuesToDiagnostics(r.error.issues, file, [], (key) => (INDEX_ONLY.has(key) ? 'index.yaml' : undefined)))
+          diagnostics.push(d);
     }
   }
-  if (!index) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (!index) {
+    // An index.yaml without content leaves no rule set: an error there, not the warning FILE_EMPTY is elsewhere.
+    const empty = diagnostics.findIndex((d) => d.code === 'FILE_EMPTY' && d.file === indexInputs[0]?.path);
+    if (empty >= 0) diagnostics[empty] = { ...diagnostics[empty]!, severity: 'error' };
+    return { diagnostics: sortDiagnostics(diagnostics) };
+  }
 
   const built = build(index, topics, diagnostics);
   const all = sortDiagnostics(diagnostics);

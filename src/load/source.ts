@@ -1,5 +1,4 @@
 import {
-  Alias,
   isAlias,
   isMap,
   isPair,
@@ -7,6 +6,7 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type YAMLError,
@@ -38,6 +38,12 @@ export const DEFAULT_LIMITS: Required<ParseLimits> = {
 export function pointerOf(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/** Most problems of one kind reported for a file: past that, more lines help nobody. */
+export const MAX_REPORTED = 200;
+
+/** Largest case file accepted: a case is a few kilobytes; its lists are capped too. */
+export const CASE_MAX_BYTES = 256 * 1024;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -166,7 +172,10 @@ function yamlErrorDiagnostic(file: SourceFile, err: YAMLError): Diagnostic {
     case 'TAB_AS_INDENT':
       return diagnostic('YAML_TAB_INDENT', place);
     case 'DUPLICATE_KEY': {
-      const key = file.text.slice(err.pos[0], err.pos[1]).trim() || '?';
+      // yaml points at the key's first character only: read the whole key (plain or quoted).
+      const m = /^(?:\? *)?("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:,{}\[\]\n]+?)\s*(?::|$)/m.exec(file.text.slice(err.pos[0], err.pos[0] + 1024));
+      const raw = (m?.[1] ?? file.text.slice(err.pos[0], err.pos[1])).trim();
+      const key = (/^["']/.test(raw) ? raw.slice(1, -1) : raw).slice(0, 80) || '?';
       return diagnostic('YAML_DUPLICATE_KEY', place, { key });
     }
     case 'MULTIPLE_DOCS':
@@ -224,7 +233,8 @@ export function parseSource(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // Duplicate keys are found while converting (linear); yaml's own check is quadratic.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
     version: '1.2',
@@ -236,21 +246,36 @@ export function parseSource(
   const containers = new WeakMap<object, Container>();
   const probe = new SourceFile(path, text, undefined, lineCounter, undefined, containers);
   const diagnostics: Diagnostic[] = [];
+  // Index of the one YAML_TOO_DEEP kept (tracked, not searched: 100,000s of errors must stay linear).
+  let prior = -1;
   for (const err of doc.errors) {
     const d = yamlErrorDiagnostic(probe, err);
     // Deep nesting yields one error per level: keep the first.
-    const prior = diagnostics.findIndex((x) => x.code === 'YAML_TOO_DEEP');
     if (d.code === 'YAML_TOO_DEEP' && prior >= 0) {
       const p = diagnostics[prior]!;
       if (d.line < p.line || (d.line === p.line && d.column < p.column)) diagnostics[prior] = d;
       continue;
     }
+    if (d.code === 'YAML_TOO_DEEP') prior = diagnostics.length;
     diagnostics.push(d);
   }
   for (const warn of doc.warnings) {
     if (warn.code === 'TAG_RESOLVE_FAILED') diagnostics.push(yamlErrorDiagnostic(probe, warn));
   }
   if (diagnostics.length > 0) return { diagnostics };
+
+  // Each alias's target, found in one pass (the last anchor of that name
+  // before the alias, as Alias.resolve does; calling it per alias walks the
+  // whole document each time, quadratic: 16,000 aliases in 64 KB took 47 s).
+  const targets = new Map<YamlNode, YamlNode | undefined>();
+  const anchors = new Map<string, YamlNode>();
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  const resolve = (node: YamlNode): YamlNode | undefined => targets.get(node);
 
   // Expanded size of a node, aliases followed, memoised: an alias bomb is
   // caught by arithmetic before anything is built.
@@ -261,12 +286,13 @@ export function parseSource(
     if (known !== undefined) return known;
     sizes.set(node, Infinity); // a cycle counts as unbounded
     let size = 1;
-    if (isAlias(node)) size = expandedSize((node as Alias).resolve(doc) as YamlNode | undefined, depth + 1);
+    if (isAlias(node)) size = expandedSize(resolve(node), depth + 1);
     else if (isMap(node)) for (const p of node.items) size += expandedSize(p.value as YamlNode | null, depth + 1);
     else if (isSeq(node)) for (const i of node.items) size += expandedSize(i as YamlNode | null, depth + 1);
     sizes.set(node, Math.min(size, Number.MAX_SAFE_INTEGER));
     return Math.min(size, Number.MAX_SAFE_INTEGER);
   };
+  const duplicates: Diagnostic[] = [];
   let aliasNodes = 0;
   const convert = (node: YamlNode | null | undefined, depth: number, aliasDepth: number): unknown => {
     if (node === null || node === undefined) return null;
@@ -280,7 +306,7 @@ export function parseSource(
       throw new Stop(diagnostic('YAML_TOO_DEEP', probe.placeAt(node.range?.[0] ?? 0), { limit: lim.maxDepth }));
     }
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(doc);
+      const target = resolve(node);
       if (!target || aliasDepth > lim.maxDepth) {
         throw new Stop(
           diagnostic('YAML_SYNTAX', probe.placeAt(node.range?.[0] ?? 0), { detail: `unresolved alias *${node.source}` }),
@@ -312,6 +338,11 @@ export function parseSource(
             diagnostic('FORBIDDEN_KEY', probe.placeAt(keyNode.range?.[0] ?? 0, keyNode.range?.[1]), { key }),
           );
         }
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          // 1 and "1" are one key too: the second would silently replace the first.
+          duplicates.push(diagnostic('YAML_DUPLICATE_KEY', probe.placeAt(keyNode.range?.[0] ?? 0, keyNode.range?.[1]), { key }));
+          continue;
+        }
         out[key] = convert(pair.value as YamlNode | null, depth + 1, aliasDepth);
       }
       return out;
@@ -335,6 +366,7 @@ export function parseSource(
     }
     throw e;
   }
+  if (duplicates.length > 0) return { diagnostics: duplicates.slice(0, MAX_REPORTED) };
   const file = new SourceFile(path, text, value, lineCounter, doc, containers);
   if (value === null || value === undefined) {
     diagnostics.push(diagnostic('FILE_EMPTY', startPlace));

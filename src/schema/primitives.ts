@@ -61,7 +61,8 @@ export const Money = z
     if (v < 0) ctx.addIssue({ code: 'custom', message: 'negative', params: { code: 'MONEY_NEGATIVE', value: v } });
     else if (v > MONEY_LIMIT_YUAN)
       ctx.addIssue({ code: 'custom', message: 'too large', params: { code: 'MONEY_TOO_LARGE', value: v, limit: MONEY_LIMIT_YUAN } });
-    else if (Math.abs(v * 100 - Math.round(v * 100)) > 1e-6)
+    // Exact for doubles: n / 100 is the double nearest the decimal n/100, so a 2-decimal amount round-trips.
+    else if (Math.round(v * 100) / 100 !== v)
       ctx.addIssue({ code: 'custom', message: 'precision', params: { code: 'MONEY_PRECISION', value: v } });
   })
   .meta({ description: 'Amount in yuan (元), at most 2 decimals' });

@@ -11,6 +11,7 @@ import { renderDispositionsHtml, type CaseReportInput } from '../../report/dispo
 import { renderDispositionJson } from '../../report/disposition-json.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { openOutput } from '../output.js';
 import { checkDirs } from './verify.js';
 
 export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace]
@@ -27,6 +28,8 @@ Options:
   --format md|json|html
                      output format (default md)
   --no-trace         leave out the reasoning steps
+  --output <file>    write the report to <file> (atomically) instead of standard
+                     output; never over an input, never into a rules folder
 
 Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
 `;
@@ -52,6 +55,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       rules: { type: 'string' },
       format: { type: 'string', default: 'md' },
       'no-trace': { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,7 +67,10 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one case file');
 
-  const rules = await loadRules(values.rules ?? bundledRulesDir());
+  const rulesDir = values.rules ?? bundledRulesDir();
+  const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
+  if (typeof out === 'number') return out;
+  const rules = await loadRules(rulesDir);
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
@@ -90,11 +97,11 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });
   }
   if (format === 'json') {
-    if (dispositions.length === 1 && positionals.length === 1) io.stdout(renderDispositionJson(dispositions[0]!));
-    else if (dispositions.length > 0) io.stdout('[\n' + dispositions.map((d) => renderDispositionJson(d).trimEnd()).join(',\n') + '\n]\n');
+    if (dispositions.length === 1 && positionals.length === 1) out.stdout(renderDispositionJson(dispositions[0]!));
+    else if (dispositions.length > 0) out.stdout('[\n' + dispositions.map((d) => renderDispositionJson(d).trimEnd()).join(',\n') + '\n]\n');
   } else if (format === 'html') {
     // One page; several cases follow one another, each on a new printed page.
-    if (reports.length > 0) io.stdout(renderDispositionsHtml(reports));
-  } else io.stdout(outputs.join('\n'));
-  return exit;
+    if (reports.length > 0) out.stdout(renderDispositionsHtml(reports));
+  } else out.stdout(outputs.join('\n'));
+  return out.finish(exit);
 }
