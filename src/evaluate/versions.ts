@@ -86,7 +86,10 @@ function raw(input: SourceInput | CaseValue): { file?: SourceFile; diagnostics: 
 export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInput | CaseValue, options: EvaluateOptions = {}): CatalogResult {
   const parsed = raw(input);
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
-  const r = evaluateInCatalogAt(ruleSets, parsed.file, [], options);
+  // A fixture file (name, case, expect) is evaluated through its case.
+  const v = parsed.file.value as Record<string, unknown> | null;
+  const isFixture = v !== null && typeof v === 'object' && typeof v.case === 'object' && v.case !== null && 'expect' in v;
+  const r = evaluateInCatalogAt(ruleSets, parsed.file, isFixture ? ['case'] : [], options);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 

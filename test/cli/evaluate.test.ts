@@ -67,3 +67,12 @@ describe('cailiang evaluate', () => {
     expect((await run('evaluate')).code).toBe(2);
   });
 });
+
+describe('cailiang evaluate on a fixture file', () => {
+  it('evaluates the fixture’s case', async () => {
+    const io = bufferIO();
+    const code = await cli(['evaluate', 'fixtures/cn-samr-food/expired-food-value-500-first-offence.yaml', '--rules', 'rules/', '--format', 'json'], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out)).toMatchObject({ caseId: 'samr-food-001', outcome: 'none', basis: 'first-offence' });
+  });
+});
