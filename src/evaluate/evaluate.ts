@@ -1,3 +1,4 @@
+import { itemByCode } from '../load/lookup.js';
 import type { Condition, Item, RuleSet } from '../load/model.js';
 import { compiled, conditionFacts, type Facts, type Tri } from './conditions.js';
 import { formatYuan } from '../report/format.js';
@@ -113,7 +114,7 @@ export function evaluateWith(
     missing: new Set(),
     applied: [],
   };
-  const items = c.items.map((code) => ruleSet.items.find((i) => i.code === code)).filter((i): i is Item => i !== undefined);
+  const items = c.items.map((code) => itemByCode(ruleSet, code)).filter((i): i is Item => i !== undefined);
   if (items.length === 0) throw new Error(`case ${c.id} names no item of rule set ${ruleSet.id}; load it with loadCase first`);
   const item = governingItem(ctx, items);
   const concurrent = items.filter((i) => i !== item).map((i) => i.code);

@@ -1,4 +1,5 @@
 import type { ListEntry } from '../load/model.js';
+import { listsForItem } from '../load/lookup.js';
 import { absentFacts } from './conditions.js';
 import { addTrace, cited, type Ctx } from './context.js';
 import { durationText, subtractDuration } from './dates.js';
@@ -34,8 +35,7 @@ export function firstWithin(ctx: Ctx, window: string, kinds: readonly string[]):
 
 /** Evaluates every list entry naming the item, exempt entries first. */
 export function matchLists(ctx: Ctx, item: string): ListOutcome[] {
-  const entries = ctx.rs.lists
-    .filter((e) => e.items.includes(item))
+  const entries = [...listsForItem(ctx.rs, item)]
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : 1));
   const out: ListOutcome[] = [];
   for (const e of entries) {

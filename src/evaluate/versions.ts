@@ -1,5 +1,6 @@
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { inForce, versionsOf } from '../load/catalog.js';
+import { itemByCode } from '../load/lookup.js';
 import { loadCaseAt, type CaseValue } from '../load/loadCase.js';
 import type { RuleSet } from '../load/model.js';
 import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
@@ -108,7 +109,7 @@ export function evaluateInCatalogAt(
   const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
   let ids: string[];
   if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
-  else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => r.items.some((i) => i.code === c))).map((r) => r.id))].sort();
+  else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => itemByCode(r, c) !== undefined)).map((r) => r.id))].sort();
   if (ids.length !== 1) {
     const detail =
       ids.length === 0
@@ -147,7 +148,7 @@ export function evaluateInCatalogAt(
   // A later version is in force at the decision: judge the case under it too, whole.
   const cites = [xzcff(atAct, 37, undefined, {}, 'ground')];
   const trace = (message: string, status: TraceEntry['status'] = 'info'): TraceEntry => ({ step: 'version', status, message, cites });
-  const notViolation = c.items.every((code) => !atDecision.items.some((i) => i.code === code));
+  const notViolation = c.items.every((code) => itemByCode(atDecision, code) === undefined);
   let chosen: { rs: RuleSet; d: Disposition; c: Case };
   let rule: TimeRule;
   if (notViolation) {

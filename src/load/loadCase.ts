@@ -5,6 +5,7 @@ import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
+import { itemByCode } from './lookup.js';
 import type { FactDef, RuleSet, ScalarValue } from './model.js';
 import { CASE_MAX_BYTES, MAX_REPORTED, parseSource, SourceFile, type ParseLimits, type SourceInput } from './source.js';
 
@@ -33,7 +34,7 @@ export function factScope(ruleSet: RuleSet, items: readonly string[]): Map<strin
   for (const f of BUILTIN_FACTS) scope.set(f.name, f);
   for (const f of Object.values(ruleSet.facts)) scope.set(f.name, f);
   for (const code of items) {
-    const item = ruleSet.items.find((i) => i.code === code);
+    const item = itemByCode(ruleSet, code);
     for (const f of Object.values(item?.facts ?? {})) scope.set(f.name, f);
   }
   return scope;
@@ -90,10 +91,10 @@ export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], rul
   }
   const itemPath = raw.items ? ['items'] : ['item'];
   const items = raw.items ?? [raw.item!];
-  const codes = new Set(ruleSet.items.map((i) => i.code));
   items.forEach((code, i) => {
-    if (!codes.has(code)) {
-      const known = nearest(code, [...codes]);
+    if (!itemByCode(ruleSet, code)) {
+      // Suggestions only on the error path: a province has 10,000+ codes.
+      const known = nearest(code, ruleSet.items.map((i) => i.code));
       diagnostics.push(
         diagnostic('UNKNOWN_ITEM', file.locate(raw.items ? [...itemPath, i] : itemPath), {
           code: known ? `${code}; ${known}` : code,
