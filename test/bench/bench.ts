@@ -1,0 +1,545 @@
+/**
+ * `npm run bench` (issue #8, part 1): province-scale figures for cailiang.
+ *
+ * Generates (or reuses) the deterministic input in .bench/ (test/bench/generate.ts),
+ * then measures, each figure the median of several runs in this one process:
+ *
+ *   load     loadRuleSetDir over the 11k-item rule set (read + YAML parse + schema
+ *            validation + reference checks): cold = first load in the process; warm =
+ *            the following loads (there is no cache yet, that is part 2 of the issue)
+ *   verify   verifyRuleSet over the loaded set (every check, overlap/gap analysis included)
+ *   evaluate evaluate() on pre-loaded cases (loadCase), single thread, trace off and on
+ *   jre      json-rules-engine the way its docs suggest: one cached Engine per item
+ *            (toJsonRulesEngineRules), `await engine.run(facts)`, on a sample of cases,
+ *            in the same rounds as evaluate; the ratio is cailiang trace-off / jre
+ *   batch    the built CLI as a child process over the NDJSON file, end to end:
+ *            `node dist/cli.js batch <cases> --rules .bench/rules --format json`
+ *
+ * and prints one table: figure, min–max, runs, target, met/missed. Figures only:
+ * nothing here asserts a time.
+ *
+ * Run: npm run bench [-- --cases N --budget S --reps R --load-runs L --batch-runs B --skip-batch --no-build --json out.json]
+ *
+ * Without --cases the batch runs 1,000,000 cases, or fewer when they would not fit in the time
+ * budget (--budget, default 270 s for the whole run, so that `npm run bench` stays under 5 minutes);
+ * the table then says how many ran and projects the time for 1,000,000.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { evaluateInCatalog } from '../../src/evaluate/versions.js';
+import { caseFacts } from '../../src/evaluate/context.js';
+import { toJsonRulesEngineRules } from '../../src/evaluate/jre.js';
+import type { Case } from '../../src/evaluate/types.js';
+import { loadCase } from '../../src/load/loadCase.js';
+import type { RuleSet } from '../../src/load/model.js';
+import { loadRuleSetDir } from '../../src/node/loadRuleSetDir.js';
+import { verifyRuleSet } from '../../src/verify/index.js';
+import { AS_OF, DEFAULT_CASES, type Manifest } from './generate.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const { values: opts } = parseArgs({
+  options: {
+    out: { type: 'string', default: '.bench' },
+    cases: { type: 'string' },
+    budget: { type: 'string', default: '270' },
+    'preload-s': { type: 'string', default: '15' },
+    'no-build': { type: 'boolean', default: false },
+    reps: { type: 'string', default: '5' },
+    'load-runs': { type: 'string', default: '3' },
+    'verify-runs': { type: 'string', default: '3' },
+    'batch-runs': { type: 'string', default: '1' },
+    'eval-cases': { type: 'string', default: '100000' },
+    'jre-cases': { type: 'string', default: '5000' },
+    'min-ms': { type: 'string', default: '1500' },
+    'skip-batch': { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
+const num = (k: 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verify-runs' | 'batch-runs' | 'eval-cases' | 'jre-cases' | 'min-ms'): number => {
+  const n = Number(opts[k]);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${k} takes a positive whole number, got ${String(opts[k])}`);
+  return n;
+};
+const OUT = resolve(ROOT, opts.out!);
+/** Explicit --cases: run exactly that many; otherwise 1,000,000 unless the time budget says fewer. */
+const EXPLICIT_CASES = opts.cases !== undefined ? num('cases') : undefined;
+const BUDGET_S = num('budget');
+const PRELOAD_S = num('preload-s');
+const REPS = num('reps');
+const LOAD_RUNS = Math.max(2, num('load-runs'));
+const VERIFY_RUNS = num('verify-runs');
+const BATCH_RUNS = num('batch-runs');
+const EVAL_CASES = num('eval-cases');
+const JRE_CASES = num('jre-cases');
+const MIN_MS = num('min-ms');
+const RULES_ROOT = join(OUT, 'rules');
+const RULES_DIR = join(RULES_ROOT, 'province');
+const CASES_FILE = join(OUT, 'cases.ndjson');
+
+const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const log = (s: string) => process.stderr.write(s + '\n');
+const now = () => performance.now();
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+// ── child processes ───────────────────────────────────────────────────────
+
+interface ChildRun {
+  code: number | null;
+  seconds: number;
+  peakRssMB: number | undefined;
+  rssSource: string;
+}
+
+/**
+ * Runs `node <args>` and measures wall time and peak RSS: with GNU time -v when
+ * /usr/bin/time exists (the child's ru_maxrss), else by polling VmHWM in /proc.
+ */
+function runNode(args: readonly string[], stdoutPath: string | 'inherit'): Promise<ChildRun> {
+  const useTime = existsSync('/usr/bin/time');
+  const timeOut = join(OUT, `.time-${process.pid}.txt`);
+  const [cmd, argv] = useTime
+    ? ['/usr/bin/time', ['-v', '-o', timeOut, process.execPath, ...args]]
+    : [process.execPath, [...args]];
+  return new Promise((resolvePromise, reject) => {
+    const t0 = now();
+    const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', stdoutPath === 'inherit' ? 'inherit' : 'pipe', 'inherit'] });
+    if (stdoutPath !== 'inherit') child.stdout!.pipe(createWriteStream(stdoutPath));
+    let polled = 0;
+    const poll = useTime
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) polled = Math.max(polled, Number(m[1]) / 1024);
+          } catch {
+            // gone
+          }
+        }, 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (now() - t0) / 1000;
+      if (poll) clearInterval(poll);
+      let peakRssMB: number | undefined = polled || undefined;
+      if (useTime) {
+        try {
+          const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeOut, 'utf8'));
+          peakRssMB = m ? Number(m[1]) / 1024 : undefined;
+          unlinkSync(timeOut);
+        } catch {
+          peakRssMB = undefined;
+        }
+      }
+      resolvePromise({ code, seconds, peakRssMB, rssSource: useTime ? '/usr/bin/time -v' : '/proc VmHWM polling' });
+    });
+  });
+}
+
+/** The first `n` lines of the cases file, as a file of its own (for a batch below the generated count). */
+async function prefixFile(src: string, n: number): Promise<string> {
+  const dst = join(OUT, 'cases-head.ndjson');
+  const mark = dst + '.count';
+  if (existsSync(dst) && existsSync(mark) && readFileSync(mark, 'utf8') === `${n} ${statSync(src).size}`) return dst;
+  const out = createWriteStream(dst);
+  let i = 0;
+  const lines = createInterface({ input: createReadStream(src), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!out.write(line + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (++i >= n) break;
+  }
+  lines.close();
+  await new Promise<void>((r) => out.end(r));
+  writeFileSync(mark, `${n} ${statSync(src).size}`);
+  return dst;
+}
+
+async function readCaseValues(path: string, n: number): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    out.push(JSON.parse(line));
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+// ── measurements ──────────────────────────────────────────────────────────
+
+interface Row {
+  figure: string;
+  value: string;
+  range: string;
+  runs: string;
+  target: string;
+  status: '✅ met' | '❌ missed' | '—';
+  raw?: unknown;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+const fmtS = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2)) + ' s';
+const fmtN = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmtMB = (mb: number) => `${Math.round(mb)} MB`;
+const status = (ok: boolean | undefined): Row['status'] => (ok === undefined ? '—' : ok ? '✅ met' : '❌ missed');
+
+function timeRow(figure: string, runs: readonly number[], target?: number, runsText?: string): void {
+  const m = median(runs);
+  rows.push({
+    figure,
+    value: fmtS(m),
+    range: runs.length > 1 ? `${fmtS(Math.min(...runs))} – ${fmtS(Math.max(...runs))}` : '—',
+    runs: runsText ?? String(runs.length),
+    target: target === undefined ? '—' : `< ${target} s`,
+    status: status(target === undefined ? undefined : m < target),
+    raw: runs,
+  });
+}
+
+function rateRow(figure: string, rates: readonly number[], target: number | undefined, runsText: string, targetText?: string): void {
+  const m = median(rates);
+  rows.push({
+    figure,
+    value: `${fmtN(m)} cases/s`,
+    range: `${fmtN(Math.min(...rates))} – ${fmtN(Math.max(...rates))}`,
+    runs: runsText,
+    target: targetText ?? (target === undefined ? '—' : `≥ ${fmtN(target)} cases/s`),
+    status: status(target === undefined ? undefined : m >= target),
+    raw: rates,
+  });
+}
+
+function memRow(figure: string, mb: number | undefined, target: number | undefined, runsText = '1'): void {
+  rows.push({
+    figure,
+    value: mb === undefined ? 'n/a' : fmtMB(mb),
+    range: '—',
+    runs: runsText,
+    target: target === undefined ? '—' : `< ${target} MB`,
+    status: status(target === undefined || mb === undefined ? undefined : mb < target),
+    raw: mb,
+  });
+}
+
+async function main(): Promise<void> {
+  const t0 = now();
+  const elapsed = () => (now() - t0) / 1000;
+  const cpuAtStart = cpuTicks();
+  log(`bench: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'CPU'}; output ${OUT}; time budget ${BUDGET_S} s`);
+  if (!(globalThis as { gc?: unknown }).gc) log('bench: run with --expose-gc for gc() between runs (npm run bench does)');
+
+  mkdirSync(OUT, { recursive: true });
+
+  // 0. Build dist/ (the batch runs the built CLI) and the input; child processes, so their memory does not count here.
+  let buildSeconds: number | undefined;
+  if (!opts['no-build']) {
+    const b = await runNode([join(ROOT, 'node_modules/tsup/dist/cli-default.js'), '--silent'], 'inherit');
+    if (b.code !== 0) throw new Error(`tsup failed (exit ${b.code})`);
+    buildSeconds = b.seconds;
+    log(`build: tsup ${b.seconds.toFixed(1)} s`);
+  }
+  const gen = await runNode(['--import', 'tsx', join(ROOT, 'test/bench/generate.ts'), '--out', OUT, '--cases', String(Math.max(EXPLICIT_CASES ?? 0, DEFAULT_CASES))], 'inherit');
+  if (gen.code !== 0) throw new Error(`generate failed (exit ${gen.code})`);
+  const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8')) as Manifest;
+  const baseRss = rssMB();
+
+  // 1. Load: cold, then warm. Peak RSS of the cold load is this process's peak right after it.
+  const loadTimes: number[] = [];
+  let ruleSet: RuleSet | undefined;
+  let coldPeak = 0;
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    ruleSet = undefined;
+    gc();
+    const s = now();
+    const r = await loadRuleSetDir(RULES_DIR);
+    const secs = (now() - s) / 1000;
+    if (!r.ruleSet) {
+      for (const d of r.diagnostics.slice(0, 10)) log(`${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+      throw new Error('the generated rule set does not load');
+    }
+    if (i === 0) coldPeak = maxRssMB();
+    ruleSet = r.ruleSet;
+    loadTimes.push(secs);
+    log(`load ${i === 0 ? 'cold' : 'warm'} ${i}: ${secs.toFixed(2)} s, max RSS so far ${fmtMB(maxRssMB())}`);
+  }
+  const rs = ruleSet!;
+  gc();
+  const retainedRss = rssMB();
+  const loadPeakAll = maxRssMB();
+
+  // 2. Verify.
+  const verifyTimes: number[] = [];
+  let verifyFindings = 0;
+  for (let i = 0; i < VERIFY_RUNS; i++) {
+    gc();
+    const s = now();
+    const diags = verifyRuleSet(rs, { asOf: AS_OF });
+    verifyTimes.push((now() - s) / 1000);
+    verifyFindings = diags.length;
+    log(`verify ${i}: ${verifyTimes[i]!.toFixed(2)} s, ${diags.length} findings`);
+  }
+
+  // 3. Evaluate: pre-load cases with loadCase (up to --eval-cases, or what fits in --preload-s), then
+  //    time evaluate() with the trace off and on.
+  const values = await readCaseValues(CASES_FILE, EVAL_CASES);
+  let s = now();
+  const cases: Case[] = [];
+  for (const v of values) {
+    const r = loadCase({ path: CASES_FILE, value: v }, rs);
+    if (!r.case) throw new Error(`case ${(v as { id?: string }).id} does not load: ${r.diagnostics[0]?.code} ${r.diagnostics[0]?.message}`);
+    cases.push(r.case);
+    // At least the json-rules-engine sample; beyond it, as many as --preload-s allows.
+    if ((cases.length & 255) === 0 && cases.length >= JRE_CASES && now() - s > PRELOAD_S * 1000) break;
+  }
+  const loadCaseSecs = (now() - s) / 1000;
+  const loadCaseRate = cases.length / loadCaseSecs;
+  log(`cases: loadCase ${cases.length} in ${loadCaseSecs.toFixed(2)} s (${fmtN(loadCaseRate)} cases/s)`);
+
+  // The batch's path per case (evaluateInCatalog on the parsed line, trace off), to size the batch to the budget.
+  s = now();
+  let catalogN = 0;
+  for (const v of values) {
+    const r = evaluateInCatalog([rs], { path: CASES_FILE, value: structuredClone(v) }, { trace: false });
+    if (!r.disposition) throw new Error('evaluateInCatalog failed on a generated case');
+    catalogN++;
+    if ((catalogN & 63) === 0 && now() - s > 2000) break;
+  }
+  const catalogRate = catalogN / ((now() - s) / 1000);
+  values.length = 0;
+  log(`cases: evaluateInCatalog ${catalogN} in ${((now() - s) / 1000).toFixed(2)} s (${fmtN(catalogRate)} cases/s)`);
+
+  // json-rules-engine: one cached Engine per item, built before timing.
+  s = now();
+  const engines = new Map<string, Engine>();
+  let jreRules = 0;
+  for (const item of rs.items) {
+    const rules: RuleProperties[] = toJsonRulesEngineRules(rs, item.code);
+    jreRules += rules.length;
+    engines.set(item.code, new Engine(rules));
+  }
+  const jreBuildSecs = (now() - s) / 1000;
+  log(`jre: ${engines.size} engines, ${jreRules} rules, built in ${jreBuildSecs.toFixed(2)} s`);
+  const jreSample = cases.slice(0, Math.min(JRE_CASES, cases.length));
+  const jreFacts = jreSample.map((c) => caseFacts(rs, c));
+
+  // Cross-check on the sample: the tier json-rules-engine reports is the one evaluate chose.
+  let agree = 0;
+  let compared = 0;
+  for (let i = 0; i < jreSample.length; i++) {
+    const c = jreSample[i]!;
+    const d = evaluate(rs, c, { trace: false });
+    const { events } = await engines.get(c.items[0]!)!.run(jreFacts[i]!);
+    const tiers = events.filter((e) => e.type === 'tier').map((e) => (e.params as { id: string }).id);
+    if (d.tier) {
+      compared++;
+      if (tiers.length === 1 && tiers[0] === d.tier.id) agree++;
+    }
+  }
+  log(`jre cross-check: ${agree}/${compared} cases with a tier agree`);
+
+  let sink = 0;
+  let cursor = 0;
+  /** Evaluates cases from a rotating offset until MIN_MS has passed (at most --eval-cases of them). */
+  const evalRep = (trace: boolean): number => {
+    gc();
+    const st = now();
+    let n = 0;
+    let ms = 0;
+    while (n < EVAL_CASES) {
+      const end = Math.min(n + 100, EVAL_CASES);
+      for (; n < end; n++) {
+        const d = evaluate(rs, cases[cursor]!, { trace });
+        sink += d.trace.length + d.penalties.length;
+        cursor = cursor + 1 === cases.length ? 0 : cursor + 1;
+      }
+      ms = now() - st;
+      if (ms >= MIN_MS) break;
+    }
+    return (n / ms) * 1000;
+  };
+  const jreRep = async (): Promise<number> => {
+    gc();
+    const st = now();
+    for (let i = 0; i < jreSample.length; i++) {
+      const { events } = await engines.get(jreSample[i]!.items[0]!)!.run(jreFacts[i]!);
+      sink += events.length;
+    }
+    return (jreSample.length / (now() - st)) * 1000;
+  };
+  // Warm-up, then interleaved rounds.
+  evalRep(false);
+  evalRep(true);
+  await jreRep();
+  const off: number[] = [];
+  const on: number[] = [];
+  const jre: number[] = [];
+  for (let round = 0; round < REPS; round++) {
+    off.push(evalRep(false));
+    on.push(evalRep(true));
+    jre.push(await jreRep());
+    log(`round ${round}: trace off ${fmtN(off[round]!)}/s, on ${fmtN(on[round]!)}/s, jre ${fmtN(jre[round]!)}/s`);
+  }
+  const ratios = off.map((o, i) => o / jre[i]!);
+  const evalPeak = maxRssMB();
+
+  // 4. Batch: the built CLI as a child process, end to end. Without --cases: 1,000,000 cases, or as many as
+  //    the time budget leaves room for (from the cold load time and the evaluateInCatalog rate above).
+  const batchTimes: number[] = [];
+  let batchPeak: number | undefined;
+  let batchRssSource = '';
+  let batchFile = CASES_FILE;
+  let batchCount: number | undefined;
+  let batchCut: string | undefined;
+  if (!opts['skip-batch']) {
+    if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run tsup (or drop --no-build)');
+    let n = EXPLICIT_CASES ?? DEFAULT_CASES;
+    if (EXPLICIT_CASES === undefined) {
+      const room = BUDGET_S - elapsed() - 10; // 10 s for reading the prefix and printing
+      const perRun = room / BATCH_RUNS;
+      // The child is slower per case than evaluateInCatalog here (JSON, readline, tally, a cold JIT): × 0.6.
+      const fits = Math.floor(((perRun - loadTimes[0]! * 1.1) * catalogRate * 0.6) / 1000) * 1000;
+      if (fits < n) {
+        const projected = loadTimes[0]! + DEFAULT_CASES / catalogRate;
+        batchCut = `the time budget (--budget ${BUDGET_S} s) left room for ${fmtN(Math.max(fits, 1000))} cases; 1,000,000 would take ≈ ${fmtS(projected)} at the measured evaluateInCatalog rate (pass --cases 1000000 to run them all)`;
+        n = Math.max(fits, 1000);
+      }
+    }
+    if (n < manifest.cases) batchFile = await prefixFile(CASES_FILE, n);
+    const outJson = join(OUT, 'batch-out.json');
+    for (let i = 0; i < BATCH_RUNS; i++) {
+      gc();
+      const r = await runNode([join(ROOT, 'dist/cli.js'), 'batch', batchFile, '--rules', RULES_ROOT, '--format', 'json'], outJson);
+      if (r.code !== 0) throw new Error(`cailiang batch exited with ${r.code}`);
+      batchTimes.push(r.seconds);
+      batchPeak = Math.max(batchPeak ?? 0, r.peakRssMB ?? 0) || undefined;
+      batchRssSource = r.rssSource;
+      const summary = JSON.parse(readFileSync(outJson, 'utf8')) as { cases: number; evaluated: number; invalid: number; outcomes: Record<string, number> };
+      batchCount = summary.cases;
+      if (summary.invalid > 0) notes.push(`batch: ${summary.invalid} cases could not be evaluated`);
+      log(`batch ${i}: ${summary.cases} cases, ${r.seconds.toFixed(1)} s, peak RSS ${batchPeak ? fmtMB(batchPeak) : 'n/a'}, ${summary.evaluated} evaluated, outcomes ${JSON.stringify(summary.outcomes)}`);
+    }
+  }
+
+  // ── table ──
+  const [cold, ...warm] = loadTimes;
+  timeRow('load + schema validation + reference checks, cold (1st load in the process)', [cold!], 10, '1');
+  timeRow('load, warm (repeat load in the process; no cache exists yet)', warm, 1.5);
+  memRow('peak RSS of the process after the cold load', coldPeak, 800);
+  timeRow('verify (every check, overlap/gap analysis included)', verifyTimes, 10);
+  rateRow('evaluate, trace off (single thread)', off, 100_000, `${REPS} × ≥${MIN_MS / 1000} s`);
+  rateRow('evaluate, trace on (single thread)', on, 30_000, `${REPS} × ≥${MIN_MS / 1000} s`);
+  rateRow(`json-rules-engine: Engine per item, await run(facts); ${fmtN(jreSample.length)}-case sample`, jre, undefined, `${REPS} × ${fmtN(jreSample.length)}`);
+  {
+    const m = median(ratios);
+    rows.push({
+      figure: 'ratio evaluate (trace off) ÷ json-rules-engine, same rounds',
+      value: `${m.toFixed(2)}×`,
+      range: `${Math.min(...ratios).toFixed(2)}× – ${Math.max(...ratios).toFixed(2)}×`,
+      runs: String(REPS),
+      target: '≥ 25×',
+      status: status(m >= 25),
+      raw: ratios,
+    });
+  }
+  if (batchTimes.length > 0) {
+    const count = batchCount ?? 0;
+    const full = count >= 1_000_000;
+    timeRow(`batch, ${fmtN(count)} cases NDJSON, end to end (built CLI, child process)`, batchTimes, full ? 30 : undefined, String(batchTimes.length));
+    memRow(`peak RSS, batch of ${fmtN(count)} cases`, batchPeak, 400, String(batchTimes.length));
+    if (!full) {
+      const row = rows[rows.length - 2]!;
+      const perCase = Math.max(median(batchTimes) - loadTimes[0]!, 0.001) / count;
+      const projected = loadTimes[0]! + perCase * 1_000_000;
+      row.target = '< 30 s (1,000,000 cases)';
+      row.status = status(projected < 30);
+      notes.push(
+        `batch: ran ${fmtN(count)} of 1,000,000 cases${batchCut ? ` because ${batchCut}` : ' (--cases)'}. Projected for 1,000,000: cold load ${fmtS(loadTimes[0]!)} + ${(perCase * 1000).toFixed(2)} ms per case ≈ ${fmtS(projected)}`,
+      );
+    }
+  }
+  const total = elapsed();
+  rows.push({
+    figure: 'this bench run, wall time (build + generate + everything above)',
+    value: fmtS(total),
+    range: '—',
+    runs: '1',
+    target: '< 300 s',
+    status: status(total < 300),
+  });
+
+  notes.push(
+    `input: ${fmtN(manifest.items)} items, ${fmtN(manifest.tiers)} tiers, ${fmtN(manifest.lists)} list entries in ${manifest.ruleFiles} YAML files (${(manifest.ruleBytes / 1e6).toFixed(1)} MB); ${fmtN(manifest.cases)} cases (${(manifest.caseBytes / 1e6).toFixed(0)} MB NDJSON); generator v${manifest.generatorVersion}, seed ${manifest.seed}; ${buildSeconds !== undefined ? `tsup build ${fmtS(buildSeconds)}, ` : ''}generate step ${fmtS(gen.seconds)}`,
+    `load: loadRuleSetDir (read + YAML parse + zod + reference checks), ${LOAD_RUNS} loads: the first is "cold", the others "warm" (no cache exists yet, so warm is a repeat parse in a JIT-warm process, not a cache hit). RSS before loading ${fmtMB(baseRss)} (Node + tsx); after the loads + gc, one rule set held: ${fmtMB(retainedRss)}; max RSS over all loads ${fmtMB(loadPeakAll)}`,
+    `verify: verifyRuleSet(asOf ${AS_OF}) reported ${verifyFindings} diagnostics`,
+    `evaluate: ${fmtN(cases.length)} cases pre-loaded with loadCase in ${fmtS(loadCaseSecs)} (${fmtN(loadCaseRate)} cases/s${cases.length < EVAL_CASES ? `; stopped after --preload-s ${PRELOAD_S} s instead of at ${fmtN(EVAL_CASES)}` : ''}); each run evaluates from a rotating offset for ≥ ${MIN_MS / 1000} s; the batch's own path (evaluateInCatalog from the parsed JSON, trace off) runs at ${fmtN(catalogRate)} cases/s; max RSS of this process ${fmtMB(evalPeak)}`,
+    `json-rules-engine ${jreVersion()}: ${fmtN(engines.size)} engines (${fmtN(jreRules)} rules: statutory branches, tiers, list entries), built in ${fmtS(jreBuildSecs)}; facts from caseFacts() (fen, circumstances as booleans). It only matches conditions (no amounts, lists, grades, trace) while evaluate builds the whole disposition. Cross-check: ${agree}/${compared} sample cases with a tier got the same tier from both`,
+  );
+  const cpuAtEnd = cpuTicks();
+  if (cpuAtStart && cpuAtEnd) {
+    // CPU used by other processes = all busy time − this process and its children (build, generate, batch).
+    const wall = (cpuAtEnd.at - cpuAtStart.at) / 1000;
+    const others = (cpuAtEnd.busy - cpuAtStart.busy - (cpuAtEnd.ours - cpuAtStart.ours)) / 100 / wall;
+    notes.push(
+      `machine: ${cpus().length} cores; other processes used ${others.toFixed(2)} cores on average during this run` +
+        (others > 0.25 ? ' — they competed for the CPU, so the figures are slower and noisier than on an idle machine' : ''),
+    );
+  }
+  if (batchTimes.length > 0)
+    notes.push(`batch: node dist/cli.js batch ${relative(batchFile)} --rules ${relative(RULES_ROOT)} --format json; wall time includes starting Node and loading the rule set; peak RSS from ${batchRssSource}`);
+  else notes.push('batch: skipped (--skip-batch)');
+
+  const table = [
+    '| figure | median | min – max | runs | target | |',
+    '|---|---:|---:|---:|---|---|',
+    ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.range} | ${r.runs} | ${r.target} | ${r.status} |`),
+  ].join('\n');
+  console.log(`\ncailiang bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(table);
+  console.log('\n' + notes.map((n) => `- ${n}`).join('\n'));
+  if (sink === 42) console.log('');
+  if (opts.json) writeFileSync(resolve(opts.json), JSON.stringify({ node: process.version, rows, notes, manifest }, null, 2) + '\n');
+}
+
+/** Busy CPU ticks of the whole machine and of this process with its waited-for children (Linux /proc; USER_HZ = 100). */
+function cpuTicks(): { busy: number; ours: number; at: number } | undefined {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const busy = cpu[0]! + cpu[1]! + cpu[2]! + cpu[5]! + cpu[6]! + cpu[7]!; // user nice system irq softirq steal
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number); // fields from 3 (state) on
+    const ours = f[11]! + f[12]! + f[13]! + f[14]!; // utime stime cutime cstime (fields 14–17)
+    return { busy, ours, at: now() };
+  } catch {
+    return undefined;
+  }
+}
+
+function relative(p: string): string {
+  return p.startsWith(ROOT + '/') ? p.slice(ROOT.length + 1) : p;
+}
+
+function jreVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules/json-rules-engine/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '';
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
