@@ -20,6 +20,21 @@ export function dayNumber(date: string): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Day number (days since 1970-01-01) as YYYY-MM-DD. */
+export function isoOfDay(days: number): string {
+  // Civil from days, after Howard Hinnant's algorithm.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /**
  * Minutes in a duration fact value such as PT4H or P2D. Years and months have
  * no fixed length, so they are not allowed for duration facts (undefined).

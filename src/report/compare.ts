@@ -1,3 +1,4 @@
+import { isoOfDay } from '../load/units.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { Case, Disposition, FenRange, PenaltyAssessment } from '../evaluate/types.js';
@@ -246,7 +247,7 @@ function written(def: FactDef, v: number): unknown {
     case 'duration':
       return v % 1440 === 0 ? `P${v / 1440}D` : `PT${Math.round(v)}M`;
     case 'date':
-      return new Date(v * 86_400_000).toISOString().slice(0, 10);
+      return isoOfDay(v);
     default:
       return Math.round(v * 1000) / 1000;
   }

@@ -1,3 +1,4 @@
+import { isoOfDay } from '../load/units.js';
 import type { Citation, FactDef, FineModel, Law, ScalarValue, TierRange } from '../load/model.js';
 
 const DIGITS = '零一二三四五六七八九';
@@ -88,12 +89,6 @@ export function tierRangeText(r: TierRange): string {
   }
 }
 
-const DAY_MS = 86_400_000;
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** A fact value for people, in the unit it was written in. */
 export function factValueText(def: FactDef | undefined, v: ScalarValue): string {
   if (!def) return String(v);
@@ -107,7 +102,7 @@ export function factValueText(def: FactDef | undefined, v: ScalarValue): string 
     case 'ratio':
       return `${Math.round((v as number) * 10000) / 100}%`;
     case 'date':
-      return dateOf(v as number);
+      return isoOfDay(v as number);
     case 'duration': {
       const m = v as number;
       return m % 1440 === 0 ? `${m / 1440}日` : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`;

@@ -1,4 +1,5 @@
 import type { FineModel, ScalarValue } from '../load/model.js';
+import { isoOfDay } from '../load/units.js';
 import { constrainedFacts, orderBoxes, sampleBox, type Box, type Constraint, type Domain, type Domains, type Region } from './regions.js';
 
 /**
@@ -12,21 +13,6 @@ export function yuan(fen: number): string {
   const whole = Math.trunc(fen / 100);
   const cents = Math.abs(Math.round(fen - whole * 100));
   return cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
-}
-
-/** Day number (days since 1970-01-01) as YYYY-MM-DD. */
-export function isoDay(days: number): string {
-  // Civil from days, after Howard Hinnant's algorithm.
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Minutes as an ISO 8601 duration: 240 → PT4H, 2880 → P2D. */
@@ -50,7 +36,7 @@ export function valueText(v: ScalarValue, d: Domain): string {
     case 'money':
       return yuan(v);
     case 'date':
-      return isoDay(v);
+      return isoOfDay(v);
     case 'duration':
       return isoMinutes(v);
     default:

@@ -13,33 +13,9 @@ import type { SourceInput } from '../../src/load/source.js';
 
 // ── calendar days, without Date (no time zone can leak in) ───────────────
 
-/** YYYY-MM-DD of a day number (days since 1970-01-01). */
-export function isoOfDay(z: number): string {
-  // Howard Hinnant's civil_from_days.
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { dayNumber as dayOfIso, isoOfDay } from '../../src/load/units.js';
 
-/** Day number of YYYY-MM-DD. */
-export function dayOfIso(iso: string): number {
-  const y0 = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  const y = m <= 2 ? y0 - 1 : y0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+export { dayOfIso, isoOfDay };
 
 /** `iso` plus whole years, the way 行政处罚法 Art. 36 counts: 2024-02-29 + 2 years = 2026-02-28. */
 export function addYears(iso: string, years: number): string {
