@@ -105,7 +105,8 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
     const isIndex = input === indexInputs[0];
     if (isIndex) {
       const r = RuleSetIndex.safeParse(file.value, { reportInput: true });
-      if (r.success) index = { file, data: r.data };
+      // Only the validated copy and the positions are kept: the parsed value can go.
+      if (r.success) index = { file: file.positionsOnly(), data: r.data };
       else for (const d of issuesToDiagnostics(r.error.issues, file)) diagnostics.push(d);
     } else {
       if (INDEX_NAMES.test(input.path)) {
@@ -113,7 +114,7 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
         continue;
       }
       const r = RuleSetTopic.safeParse(file.value, { reportInput: true });
-      if (r.success) topics.push({ file, data: r.data });
+      if (r.success) topics.push({ file: file.positionsOnly(), data: r.data });
       else
         for (const d of issuesToDiagnostics(r.error.issues, file, [], (key) => (INDEX_ONLY.has(key) ? 'index.yaml' : undefined)))
           diagnostics.push(d);

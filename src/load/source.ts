@@ -7,11 +7,12 @@ import {
   LineCounter,
   parseDocument,
   visit,
-  type Document,
   type Node as YamlNode,
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/index.js';
+import { parseFast } from './fast-yaml.js';
+import { LineIndex, SpanBuilder, spanOf, type SpanTable } from './spans.js';
 
 /** A file as given to the pure loader: its path (for messages) and its content. */
 export interface SourceInput {
@@ -47,42 +48,48 @@ export const CASE_MAX_BYTES = 256 * 1024;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Container = { kind: 'map' | 'seq'; node: YamlNode };
+/** Offset → line and column: yaml's LineCounter, or the fast reader's LineIndex. */
+interface Lines {
+  linePos(offset: number): { line: number; col: number };
+}
 
 /**
  * A parsed YAML file: its plain value and a way back from any path in that
- * value to a line and column in the text.
+ * value to a line and column in the text (offsets recorded while parsing, see
+ * spans.ts; no YAML node tree is kept).
  */
 export class SourceFile {
   readonly path: string;
   readonly text: string;
   readonly value: unknown;
-  private readonly lineCounter: LineCounter;
-  private readonly doc: Document.Parsed | undefined;
-  private readonly containers: WeakMap<object, Container>;
+  private readonly lines: Lines;
+  /** Offsets of the root node; undefined when there is none (a value given through the API). */
+  private readonly root: readonly [number, number] | undefined;
+  private readonly spans: SpanTable | undefined;
 
-  constructor(
-    path: string,
-    text: string,
-    value: unknown,
-    lineCounter: LineCounter,
-    doc: Document.Parsed | undefined,
-    containers: WeakMap<object, Container>,
-  ) {
+  constructor(path: string, text: string, value: unknown, lines: Lines, root: readonly [number, number] | undefined, spans: SpanTable | undefined) {
     this.path = path;
     this.text = text;
     this.value = value;
-    this.lineCounter = lineCounter;
-    this.doc = doc;
-    this.containers = containers;
+    this.lines = lines;
+    this.root = root;
+    this.spans = spans;
+  }
+
+  /**
+   * The same file without its value: positions only. A loader that has validated
+   * the value (and holds the validated copy) keeps this, so the parsed value can go.
+   */
+  positionsOnly(): SourceFile {
+    return new SourceFile(this.path, this.text, undefined, this.lines, this.root, this.spans);
   }
 
   /** Position of a character offset. */
   placeAt(offset: number, endOffset?: number): Place {
-    const start = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    const start = this.lines.linePos(Math.max(0, Math.min(offset, this.text.length)));
     const place: Place = { file: this.path, line: start.line, column: start.col };
     if (endOffset === undefined || endOffset <= offset) return place;
-    const end = this.lineCounter.linePos(Math.min(endOffset, this.text.length));
+    const end = this.lines.linePos(Math.min(endOffset, this.text.length));
     return { ...place, endLine: end.line, endColumn: end.col };
   }
 
@@ -96,38 +103,15 @@ export class SourceFile {
    * path does not exist (a missing key), the nearest existing ancestor is used.
    */
   locate(path: readonly PropertyKey[], key = false): Place {
-    if (!this.doc) {
-      return { ...this.start, pointer: pointerOf(path) };
-    }
-    let current: unknown = this.value;
-    let best: YamlNode | undefined = this.doc.contents ?? undefined;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i]!;
-      const container = current !== null && typeof current === 'object' ? this.containers.get(current) : undefined;
-      if (!container) break;
-      const isLast = i === path.length - 1;
-      if (container.kind === 'map' && isMap(container.node)) {
-        const pair = container.node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
-        const keyNode = pair.key as YamlNode;
-        const valueNode = (isAlias(pair.value) ? pair.value : pair.value) as YamlNode | null;
-        best = isLast && key ? keyNode : (valueNode ?? keyNode);
-        if (isLast && !key && valueNode === null) best = keyNode;
-      } else if (container.kind === 'seq' && isSeq(container.node)) {
-        const item = container.node.items[Number(seg)] as YamlNode | undefined;
-        if (!item) break;
-        best = item;
-      } else break;
-      current = (current as Record<PropertyKey, unknown>)[seg as string];
-    }
     const pointer = pointerOf(path);
-    if (!best?.range) return { ...this.start, pointer };
-    return { ...this.placeAt(best.range[0], best.range[1]), pointer };
+    if (!this.root) return { ...this.start, pointer };
+    const [from, to] = this.spans ? spanOf(this.spans, this.root[0], this.root[1], path, key) : this.root;
+    return { ...this.placeAt(from, to), pointer };
   }
 
   /** A source made from a plain value (API input): positions are unknown, pointers still say where. */
   static fromValue(path: string, value: unknown): SourceFile {
-    return new SourceFile(path, '', value, new LineCounter(), undefined, new WeakMap());
+    return new SourceFile(path, '', value, new LineCounter(), undefined, undefined);
   }
 }
 
@@ -200,13 +184,16 @@ class Stop extends Error {
 }
 
 /**
- * Parses one YAML file into a plain value, keeping a map from each object and
- * array back to its YAML node. Never throws for bad input: every problem is a
- * diagnostic with its position.
+ * Parses one YAML file into a plain value, keeping the offsets of each key and
+ * value (spans.ts). Plain files are read by the fast reader (fast-yaml.ts);
+ * the rest, and every file with a problem, by yaml. `fullParserOnly` skips the
+ * fast reader (tests compare the two). Never throws for bad input: every
+ * problem is a diagnostic with its position.
  */
 export function parseSource(
   input: SourceInput,
   limits: ParseLimits = {},
+  options: { readonly fullParserOnly?: boolean } = {},
 ): { file?: SourceFile; diagnostics: Diagnostic[] } {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const path = input.path;
@@ -230,6 +217,19 @@ export function parseSource(
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  if (!options.fullParserOnly) {
+    // Plain files (nearly all rule files) take the fast reader; anything it does not
+    // take on, including every file with a problem, goes to yaml for the diagnostics.
+    const fast = parseFast(text, lim.maxDepth);
+    if (fast && fast.value !== null) {
+      return { file: new SourceFile(path, text, fast.value, new LineIndex(text), fast.root, fast.spans), diagnostics: [] };
+    }
+  }
+  return parseWithYaml(path, text, lim);
+}
+
+function parseWithYaml(path: string, text: string, lim: Required<ParseLimits>): { file?: SourceFile; diagnostics: Diagnostic[] } {
+  const startPlace: Place = { file: path, line: 1, column: 1 };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -243,8 +243,10 @@ export function parseSource(
     customTags: [],
     keepSourceTokens: false,
   });
-  const containers = new WeakMap<object, Container>();
-  const probe = new SourceFile(path, text, undefined, lineCounter, undefined, containers);
+  const probe = new SourceFile(path, text, undefined, lineCounter, undefined, undefined);
+  const spans = new SpanBuilder();
+  // Span record of the node converted last (convert returns the value; this is its second result).
+  let lastRec = -1;
   const diagnostics: Diagnostic[] = [];
   // Index of the one YAML_TOO_DEEP kept (tracked, not searched: 100,000s of errors must stay linear).
   let prior = -1;
@@ -295,6 +297,7 @@ export function parseSource(
   const duplicates: Diagnostic[] = [];
   let aliasNodes = 0;
   const convert = (node: YamlNode | null | undefined, depth: number, aliasDepth: number): unknown => {
+    lastRec = -1;
     if (node === null || node === undefined) return null;
     if (isAlias(node) && aliasDepth === 0) {
       aliasNodes += expandedSize(node, 0);
@@ -321,7 +324,7 @@ export function parseSource(
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      containers.set(out, { kind: 'map', node });
+      spans.open();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -344,21 +347,31 @@ export function parseSource(
           continue;
         }
         out[key] = convert(pair.value as YamlNode | null, depth + 1, aliasDepth);
+        const valueRange = (pair.value as YamlNode | null)?.range;
+        spans.mapEntry(key, keyNode.range?.[0] ?? 0, keyNode.range?.[1] ?? 0, valueRange ? valueRange[0] : -1, valueRange ? valueRange[1] : -1, lastRec);
       }
+      lastRec = spans.closeMap();
       return out;
     }
     if (isSeq(node)) {
       const out: unknown[] = [];
-      containers.set(out, { kind: 'seq', node });
-      for (const item of node.items) out.push(convert(item as YamlNode | null, depth + 1, aliasDepth));
+      spans.open();
+      for (const item of node.items) {
+        out.push(convert(item as YamlNode | null, depth + 1, aliasDepth));
+        const r = (item as YamlNode | null)?.range;
+        spans.seqItem(r ? r[0] : 0, r ? r[1] : 0, lastRec);
+      }
+      lastRec = spans.closeSeq();
       return out;
     }
     return null;
   };
 
   let value: unknown;
+  let rootRec = -1;
   try {
     value = convert(doc.contents as YamlNode | null, 0, 0);
+    rootRec = lastRec;
   } catch (e) {
     if (e instanceof Stop) return { diagnostics: [e.d] };
     if (e instanceof RangeError) {
@@ -367,7 +380,8 @@ export function parseSource(
     throw e;
   }
   if (duplicates.length > 0) return { diagnostics: duplicates.slice(0, MAX_REPORTED) };
-  const file = new SourceFile(path, text, value, lineCounter, doc, containers);
+  const root = (doc.contents as YamlNode | null)?.range;
+  const file = new SourceFile(path, text, value, lineCounter, root ? [root[0], root[1]] : undefined, spans.finish(rootRec));
   if (value === null || value === undefined) {
     diagnostics.push(diagnostic('FILE_EMPTY', startPlace));
   }

@@ -257,12 +257,21 @@ describe('inputs under the size limits stay within the time bound', () => {
     expect(large / small, `1,000 keys ${Math.round(small)} ms, 8,000 keys ${Math.round(large)} ms`).toBeLessThan(24);
   }, 120_000);
 
-  // A limitation of the yaml library, not fixed here: the 32 MiB file limit bounds it
-  // (a double-quoted 31 MiB file takes 3–15 s). Turns red if yaml gets faster.
-  it.fails('KNOWN LIMITATION (yaml library): a double-quoted string parses about as fast as a plain one — yaml parses double-quoted scalars 10–20× slower (~5 MB/s)', () => {
-    const text = (q: string) => withFood('items: ' + q + 'x'.repeat(2 * 1024 * 1024) + q + '\n');
-    const plain = time(() => parseSource({ path: 'a.yaml', text: text('').at(1)!.text as string }), 3);
-    const quoted = time(() => parseSource({ path: 'a.yaml', text: text('"').at(1)!.text as string }));
+  const quotedText = (q: string) => withFood('items: ' + q + 'x'.repeat(2 * 1024 * 1024) + q + '\n').at(1)!.text as string;
+
+  it('a one-line double-quoted string parses about as fast as a plain one (the fast reader takes both)', () => {
+    const plain = time(() => parseSource({ path: 'a.yaml', text: quotedText('') }), 3);
+    const quoted = time(() => parseSource({ path: 'a.yaml', text: quotedText('"') }), 3);
+    expect(quoted / plain, `2 MiB plain ${Math.round(plain)} ms, double-quoted ${Math.round(quoted)} ms`).toBeLessThan(3);
+  }, 120_000);
+
+  // A limitation of the yaml library, not fixed here: files the fast reader gives to yaml
+  // (anchors, tags, multi-line strings, errors) still meet it. The 32 MiB file limit bounds
+  // it (a double-quoted 31 MiB file takes 3–15 s). Turns red if yaml gets faster.
+  it.fails('KNOWN LIMITATION (yaml library): in the full parser a double-quoted string parses about as fast as a plain one — yaml parses double-quoted scalars 10–20× slower (~5 MB/s)', () => {
+    const full = { fullParserOnly: true };
+    const plain = time(() => parseSource({ path: 'a.yaml', text: quotedText('') }, {}, full), 3);
+    const quoted = time(() => parseSource({ path: 'a.yaml', text: quotedText('"') }, {}, full));
     expect(quoted / plain, `2 MiB plain ${Math.round(plain)} ms, double-quoted ${Math.round(quoted)} ms`).toBeLessThan(3);
   }, 120_000);
 

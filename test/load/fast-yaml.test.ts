@@ -1,0 +1,192 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseFast } from '../../src/load/fast-yaml.js';
+import { parseSource, type SourceFile } from '../../src/load/source.js';
+
+/**
+ * The fast reader must never read a file differently from yaml: whenever it
+ * accepts a text, the value and every position (of each key and each value)
+ * must be those the full parser gives. It may give up on anything.
+ */
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function paths(v: unknown, p: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+  out.push(p);
+  if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...p, Array.isArray(v) ? Number(k) : k], out);
+  }
+  return out;
+}
+
+/** Differences between the two parsers on one text; empty when the fast reader gave up or agrees. */
+function compare(path: string, text: string): { fast: boolean; problems: string[] } {
+  // parseSource leaves a document that is only null to yaml too (it reports FILE_EMPTY).
+  const read = parseFast(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 64);
+  const fast = read !== undefined && read.value !== null;
+  if (!fast) return { fast, problems: [] };
+  const full = parseSource({ path, text }, {}, { fullParserOnly: true });
+  const auto = parseSource({ path, text });
+  const problems: string[] = [];
+  if (full.diagnostics.length > 0) problems.push(`fast reader accepted a text yaml rejects: ${full.diagnostics[0]!.code} ${full.diagnostics[0]!.message}`);
+  if (!isDeepStrictEqual(auto.file?.value, full.file?.value)) {
+    problems.push(`values differ: ${JSON.stringify(auto.file?.value)} vs ${JSON.stringify(full.file?.value)}`);
+  }
+  if (problems.length === 0 && auto.file && full.file) {
+    for (const p of paths(full.file.value)) {
+      for (const key of [false, true]) {
+        const a = (auto.file as SourceFile).locate(p, key);
+        const b = (full.file as SourceFile).locate(p, key);
+        if (!isDeepStrictEqual(a, b)) problems.push(`${JSON.stringify(p)}${key ? ' (key)' : ''}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      }
+    }
+  }
+  return { fast, problems };
+}
+
+describe('fast YAML reader', () => {
+  it('agrees with yaml on every bundled, fixture and test YAML file it accepts, and accepts most of them', () => {
+    const files = [...walk('rules'), ...walk('fixtures'), ...walk('test')];
+    let accepted = 0;
+    const problems: string[] = [];
+    for (const f of files) {
+      const r = compare(f, readFileSync(f, 'utf8'));
+      if (r.fast) accepted++;
+      for (const p of r.problems.slice(0, 3)) problems.push(`${f}: ${p}`);
+    }
+    expect(problems).toEqual([]);
+    expect(accepted).toBeGreaterThan(files.length / 2);
+  }, 60_000);
+
+  it.each([
+    ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+    ['tags', 'a: !!str 1\n'],
+    ['block scalars', 'a: |\n  text\n'],
+    ['multi-line plain scalars', 'a: one\n  two\n'],
+    ['multi-line flow', 'a: [1,\n  2]\n'],
+    ['documents', '---\na: 1\n'],
+    ['tabs', 'a:\t1\n'],
+    ['CRLF', 'a: 1\r\nb: 2\r\n'],
+    ['empty values', 'a:\nb: 1\n'],
+    ['duplicate keys', 'a: 1\na: 2\n'],
+    ['1 and "1"', '1: a\n"1": b\n'],
+    ['forbidden keys', '__proto__: 1\n'],
+    ['trailing commas', 'a: [1, 2, ]\n'],
+    ['a mapping inside a flow sequence', 'a: [b: 1]\n'],
+    ['YAML-only escapes', 'a: "\\x41"\n'],
+    ['comments after a nested sequence', 'a:\n  - 1\n  # c\nb: 2\n'],
+    ['a value that looks like a mapping', 'a: b: c\n'],
+    ['only comments', '# nothing\n'],
+    ['too deep nesting', 'a: ' + '['.repeat(70) + ']'.repeat(70) + '\n'],
+  ])('gives %s to the full parser', (_what, text) => {
+    expect(parseFast(text, 64)).toBeUndefined();
+  });
+
+  it('resolves plain scalars as the core schema does', () => {
+    const text = [
+      'a: [1, -0, +5, 0o17, 0x1F, 1.5, .5, 1e3, -1.2E-2, .inf, -.Inf, .NaN, ~, null, NULL, true, False, TRUE, 2025-03-01, 1_000, 0b1, yes, "1", \'2\']',
+      '3: int key',
+      '1.0: float key',
+      'true: bool key',
+      'url: http://example.com/a#b',
+      'text: 中文 文本 # comment',
+      "quote: 'it''s'",
+      'esc: "a\\"b\\u00e9\\n"',
+    ].join('\n');
+    const r = compare('a.yaml', text);
+    expect(r.fast).toBe(true);
+    expect(r.problems).toEqual([]);
+  });
+
+  // Generated documents in many layouts, scalars chosen to sit on the edges of the grammar.
+  const SCALARS = [
+    '1', '-0', '007', '0o7', '0x1f', '1.', '.5', '-.5e3', '1e3', '+1', '.inf', '.NaN', '~', 'null', 'Null', 'true', 'False',
+    'yes', 'no', 'on', '2025-01-01', '12:30', 'a: b', 'a:b', 'a #b', 'a#b', '#a', '- a', '-a', '-', '?a', ':a', '[a]', '{a}', 'a,b',
+    'a]', "it's", 'say "hi"', 'é', '中文', '', ' lead', 'trail ', '*a', '&a', '!a', '|', '>', '%a', '@a', '`a', 'a\\b', 'x',
+  ];
+  const KEYS = ['a', 'b', 'code', '1', '01', 'true', 'null', '~', 'a b', 'a:b', '中', '-k', 'x#y', '__proto__', 'k'];
+
+  type V = string | V[] | { [k: string]: V };
+  const value: fc.Arbitrary<V> = fc.letrec<{ v: V }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom(...SCALARS),
+      fc.array(tie('v'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom(...KEYS), tie('v'), { maxKeys: 3 }),
+    ),
+  })).v;
+
+  const style = fc.record({
+    indent: fc.integer({ min: 1, max: 4 }),
+    flow: fc.double({ min: 0, max: 1, noNaN: true }),
+    quote: fc.constantFrom('plain', 'single', 'double', 'mixed'),
+    comments: fc.boolean(),
+    blanks: fc.boolean(),
+    compactSeq: fc.boolean(),
+  });
+  type Style = { indent: number; flow: number; quote: string; comments: boolean; blanks: boolean; compactSeq: boolean };
+
+  function scalar(s: string, st: Style, seed: number): string {
+    const q = st.quote === 'mixed' ? ['plain', 'single', 'double'][seed % 3] : st.quote;
+    if (q === 'single') return `'${s.replace(/'/g, "''")}'`;
+    if (q === 'double') return JSON.stringify(s);
+    return s;
+  }
+
+  function flow(v: V, st: Style, seed: number): string {
+    if (typeof v === 'string') return scalar(v, st, seed);
+    if (Array.isArray(v)) return `[${v.map((x, i) => flow(x, st, seed + i)).join(', ')}]`;
+    return `{${Object.entries(v).map(([k, x], i) => `${scalar(k, st, seed + i)}: ${flow(x, st, seed + i + 1)}`).join(', ')}}`;
+  }
+
+  function block(v: V, st: Style, depth: number, seed: number): string[] {
+    const pad = ' '.repeat(depth * st.indent);
+    const extra = (i: number): string[] =>
+      (st.blanks && (seed + i) % 3 === 0 ? [''] : []).concat(st.comments && (seed + i) % 4 === 1 ? [`${pad}# note ${i}`] : []);
+    const inline = (x: V, i: number) => typeof x === 'string' || (seed + i) % 10 < st.flow * 10 || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0);
+    if (Array.isArray(v)) {
+      return v.flatMap((x, i) => {
+        if (inline(x, i)) return [...extra(i), `${pad}- ${flow(x, st, seed + i)}`];
+        const inner = block(x, st, depth + 1, seed + i);
+        // "- key: value" with the rest lined up under the first key
+        return [...extra(i), `${pad}- ${inner[0]!.trimStart()}`, ...inner.slice(1)];
+      });
+    }
+    if (typeof v === 'string') return [`${pad}${scalar(v, st, seed)}`];
+    return Object.entries(v).flatMap(([k, x], i) => {
+      const key = `${pad}${scalar(k, st, seed + i)}:`;
+      if (inline(x, i)) return [...extra(i), `${key} ${flow(x, st, seed + i)}`];
+      const nested = Array.isArray(x) && st.compactSeq ? block(x, st, depth, seed + i) : block(x, st, depth + 1, seed + i);
+      return [...extra(i), key, ...nested];
+    });
+  }
+
+  it('agrees with yaml on generated documents whenever it accepts one', () => {
+    let accepted = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(value, style, fc.nat(), (v, st, seed) => {
+        runs++;
+        const root: V = typeof v === 'string' ? { a: v } : v;
+        const lines = typeof root === 'string' ? [root] : block(root, st, 0, seed);
+        const text = lines.join('\n') + (seed % 2 ? '\n' : '');
+        const r = compare('g.yaml', text);
+        if (r.fast) accepted++;
+        if (r.problems.length > 0) throw new Error(`${JSON.stringify(text)}\n${r.problems.slice(0, 3).join('\n')}`);
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+    // The property is not vacuous: a good share of the documents take the fast path.
+    expect(accepted).toBeGreaterThan(runs / 5);
+  }, 60_000);
+});
