@@ -10,6 +10,7 @@ import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionsHtml, type CaseReportInput } from '../../report/disposition-html.js';
 import { renderDispositionJson } from '../../report/disposition-json.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openOutput } from '../output.js';
 import { checkDirs } from './verify.js';
@@ -30,6 +31,7 @@ Options:
   --no-trace         leave out the reasoning steps
   --output <file>    write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
+${CACHE_HELP}
 
 Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
 `;
@@ -38,8 +40,8 @@ Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O pr
  * Loads the rule sets under `dir` as a catalogue (several regions and versions);
  * reports the diagnostics of any that fails, and overlapping versions of one id.
  */
-export async function loadRules(dir: string): Promise<{ ruleSets: RuleSet[]; diagnostics: Diagnostic[] }> {
-  const checked = await checkDirs([dir]);
+export async function loadRules(dir: string, options: { readonly cache?: string } = {}): Promise<{ ruleSets: RuleSet[]; diagnostics: Diagnostic[] }> {
+  const checked = await checkDirs([dir], options);
   const ruleSets = checked.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
   return {
     ruleSets,
@@ -56,6 +58,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       format: { type: 'string', default: 'md' },
       'no-trace': { type: 'boolean', default: false },
       output: { type: 'string', short: 'o' },
+      ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,7 +73,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const rulesDir = values.rules ?? bundledRulesDir();
   const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
   if (typeof out === 'number') return out;
-  const rules = await loadRules(rulesDir);
+  const cache = cacheDirOf(values);
+  const rules = await loadRules(rulesDir, cache !== undefined ? { cache } : {});
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

@@ -6,6 +6,7 @@ import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import { readSource } from '../../node/fs.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
 import { loadRules } from './evaluate.js';
 
 export const TEST_HELP = `Usage: cailiang test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
@@ -19,6 +20,7 @@ Options:
   --fixtures <dir>     fixture folder (default: fixtures/ beside <rules-dir>)
   --filter <text>      run only fixtures whose name or path contains <text>
   --require-coverage   fail when a tier or list entry is not exercised
+${CACHE_HELP}
 
 Exit: 0 all passed, 1 a fixture failed (or coverage is required and missing), 2 usage or I/O.
 `;
@@ -48,6 +50,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
       fixtures: { type: 'string' },
       filter: { type: 'string' },
       'require-coverage': { type: 'boolean', default: false },
+      ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -57,7 +60,8 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('test takes one rules folder, e.g. cailiang test rules/');
   const rulesDir = positionals[0]!.replace(/\/+$/, '');
-  const rules = await loadRules(rulesDir);
+  const cache = cacheDirOf(values);
+  const rules = await loadRules(rulesDir, cache !== undefined ? { cache } : {});
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(rules.diagnostics));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

@@ -8,6 +8,7 @@ import { findRuleSetDirs } from '../../node/ruleSetDirs.js';
 import { loadRuleSetDir } from '../../node/loadRuleSetDir.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const VERIFY_HELP = `Usage: cailiang verify <rules-dir>... [--format text|json|github|sarif] [--strict]
@@ -32,6 +33,7 @@ Options:
   --fixtures <dir>    run the fixtures under <dir> and warn about every tier and
                       list entry none of them exercises
   --quiet             text format: print problems only, no summary
+${CACHE_HELP}
 
 Exit: 0 no error, 1 errors found, 2 usage or I/O problem.
 `;
@@ -49,15 +51,16 @@ export interface Checked {
 }
 
 /** Loads every rule set found under the given paths. */
-export async function checkDirs(paths: readonly string[]): Promise<Checked[]> {
+export async function checkDirs(paths: readonly string[], options: { readonly cache?: string } = {}): Promise<Checked[]> {
   const results: Checked[] = [];
+  const load = { ...(options.cache !== undefined ? { cache: options.cache } : {}) };
   for (const p of paths) {
     const dirs = await findRuleSetDirs(p);
     if (dirs.length === 0) {
-      results.push({ dir: p, ...(await loadRuleSetDir(p)) });
+      results.push({ dir: p, ...(await loadRuleSetDir(p, load)) });
       continue;
     }
-    for (const dir of dirs) results.push({ dir, ...(await loadRuleSetDir(dir)) });
+    for (const dir of dirs) results.push({ dir, ...(await loadRuleSetDir(dir, load)) });
   }
   return results;
 }
@@ -104,6 +107,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       ignore: { type: 'string', multiple: true, default: [] },
       'as-of': { type: 'string' },
       fixtures: { type: 'string' },
+      ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -121,7 +125,8 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     if (!isIgnorableCode(code))
       throw new UsageError(`--ignore ${code}: not a semantic-check code (${VERIFY_CODES.filter(isIgnorableCode).join(', ')})`);
 
-  const loaded = await checkDirs(positionals);
+  const cache = cacheDirOf(values);
+  const loaded = await checkDirs(positionals, cache !== undefined ? { cache } : {});
   const ruleSets = loaded.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
 
   let fixtures: FixtureResult[] | undefined;
