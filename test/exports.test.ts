@@ -50,6 +50,7 @@ describe('public exports', () => {
   });
   it('cailiang/node', () => {
     expect(Object.keys(nodeApi).sort()).toEqual([
+      'DEFAULT_CACHE_DIR',
       'bundledRulesDir',
       'cli',
       'findRuleSetDirs',
