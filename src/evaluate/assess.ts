@@ -1,43 +1,57 @@
-import type { FineModel, Item, PenaltyClause, PenaltyKind, Tier } from '../load/model.js';
-import { fineText, formatYuan, tierRangeText } from '../report/format.js';
-import { absentFacts } from './conditions.js';
-import { addTrace, cited, warn, type Ctx } from './context.js';
+import type { Condition, FineModel, PenaltyKind } from '../load/model.js';
+import { fineText, tierRangeText } from '../report/format.js';
+import { yuan } from './yuan.js';
+import { absentIn } from './conditions.js';
+import { addTrace, lack, test, warn, type Ctx } from './context.js';
 import type { GradeResult } from './grade.js';
-import type { DispositionGrade, FenRange, Penalty, PenaltyAssessment, RuleRef } from './types.js';
+import { GRADE_TEXT, type ClausePlan, type ItemPlan, type TierPlan } from './plan.js';
+import type { DispositionGrade, FenRange, Penalty, PenaltyAssessment } from './types.js';
 
-const GRADE_TEXT: Record<DispositionGrade, string> = { reduced: '减轻', lighter: '从轻', general: '一般', heavier: '从重' };
+/** An output object built key by key, in its documented key order. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A penalty assessment, and whether it is complete (a tier was found where the item has tiers, every fine computed). */
+export interface Assessment {
+  readonly assessment: PenaltyAssessment;
+  readonly complete: boolean;
+}
+
+/** The facts that some conditions lack, each once, in order of first appearance. */
+function lackingFacts(ctx: Ctx, conds: readonly Condition[]): string[] {
+  const out: string[] = [];
+  for (const c of conds) for (const f of absentIn(c, ctx.facts)) if (!out.includes(f)) out.push(f);
+  return out;
+}
 
 /** Picks the statutory clause (branch) whose condition the facts meet. */
-export function selectClause(ctx: Ctx, item: Item): PenaltyClause | undefined {
-  if (item.clauses.length === 1) return item.clauses[0];
-  const conditional = item.clauses.filter((cl) => cl.when);
-  const results = conditional.map((cl) => ({ cl, r: ctx.test(cl.when!) }));
-  const hits = results.filter((x) => x.r === true);
-  const unknown = results.filter((x) => x.r === undefined);
-  const cites = item.penalizedBy.map((c) => cited(ctx.rs, c, 'penalizedBy'));
-  if (unknown.length > 0 && hits.length === 0) {
-    const lacking = [...new Set(unknown.flatMap((x) => absentFacts(x.cl.when!, ctx.facts)))];
-    for (const f of lacking) ctx.missing.add(f);
-    warn(ctx, 'MISSING_FACTS', `事项 ${item.code} 的法定处罚幅度取决于 ${lacking.join('、')}，请补充`);
-    addTrace(ctx, 'clause', 'missing', () => `法定处罚幅度取决于 ${lacking.join('、')}，案件未提供`, cites, { item: item.code });
+export function selectClause(ctx: Ctx, plan: ItemPlan): ClausePlan | undefined {
+  const { code, clauses } = plan;
+  if (clauses.length === 1) return clauses[0];
+  let hit: ClausePlan | undefined;
+  let unknown: ClausePlan[] | undefined;
+  for (const cl of clauses) {
+    if (!cl.when) continue;
+    const r = test(ctx, cl.when, cl.test);
+    if (r === true) hit ??= cl;
+    else if (r === undefined) (unknown ??= []).push(cl);
+  }
+  const cites = plan.penalizedBy;
+  if (unknown && !hit) {
+    const lacking = lackingFacts(ctx, unknown.map((u) => u.when!));
+    for (const f of lacking) lack(ctx, f);
+    warn(ctx, 'MISSING_FACTS', `事项 ${code} 的法定处罚幅度取决于 ${lacking.join('、')}，请补充`);
+    addTrace(ctx, 'clause', 'missing', () => `法定处罚幅度取决于 ${lacking.join('、')}，案件未提供`, cites, code);
     return undefined;
   }
-  const chosen = hits[0]?.cl ?? item.clauses.find((cl) => cl.otherwise);
+  const chosen = hit ?? plan.otherwise;
   if (!chosen) {
-    warn(ctx, 'NO_CLAUSE', `事项 ${item.code} 没有与案件事实相符的法定处罚条款`);
-    addTrace(ctx, 'clause', 'missing', () => '没有与案件事实相符的法定处罚条款', cites, { item: item.code });
+    warn(ctx, 'NO_CLAUSE', `事项 ${code} 没有与案件事实相符的法定处罚条款`);
+    addTrace(ctx, 'clause', 'missing', () => '没有与案件事实相符的法定处罚条款', cites, code);
     return undefined;
   }
-  addTrace(ctx, 'clause', 'applied', () => `适用法定处罚条款「${chosen.label ?? chosen.id}」${chosen.fine ? `：罚款${fineText(chosen.fine)}` : ''}`, chosen.cites.length ? chosen.cites.map((c) => cited(ctx.rs, c, 'penalizedBy')) : cites, { item: item.code });
+  const cl = chosen.clause;
+  addTrace(ctx, 'clause', 'applied', () => `适用法定处罚条款「${cl.label ?? cl.id}」${cl.fine ? `：罚款${fineText(cl.fine)}` : ''}`, chosen.appliedCites, code);
   return chosen;
-}
-
-function tierRef(ctx: Ctx, item: Item, t: Tier): RuleRef {
-  return { kind: 'tier', ruleSet: ctx.rs.id, item: item.code, id: t.id, ...(t.label ? { label: t.label } : {}) };
-}
-
-function tierName(t: Tier): string {
-  return t.label ?? (t.grade ? GRADE_TEXT[t.grade] : t.id);
 }
 
 /**
@@ -45,35 +59,43 @@ function tierName(t: Tier): string {
  * grade the circumstances give. A tier is never guessed: missing facts and
  * conflicts are reported instead.
  */
-export function selectTier(ctx: Ctx, item: Item, clause: PenaltyClause, grade: DispositionGrade): Tier | undefined {
-  const candidates = item.tiers.filter((t) => t.branch === undefined || t.branch === clause.id);
-  const byFacts = candidates.filter((t) => t.when);
-  let pool = candidates;
+export function selectTier(ctx: Ctx, plan: ItemPlan, clause: ClausePlan, grade: DispositionGrade): TierPlan | undefined {
+  const { code } = plan;
+  const byFacts = clause.byFacts;
+  let pool = clause.tiers;
   if (byFacts.length > 0) {
-    const results = byFacts.map((t) => ({ t, r: ctx.test(t.when!) }));
-    const hits = results.filter((x) => x.r === true).map((x) => x.t);
-    const unknown = results.filter((x) => x.r === undefined);
-    const policy = item.hitPolicy;
-    if (unknown.length > 0 && (hits.length === 0 || policy === 'unique' || unknown.some((u) => byFacts.indexOf(u.t) < byFacts.indexOf(hits[0]!)))) {
-      const lacking = [...new Set(unknown.flatMap((x) => absentFacts(x.t.when!, ctx.facts)))];
-      for (const f of lacking) ctx.missing.add(f);
-      warn(ctx, 'MISSING_FACTS', `事项 ${item.code} 的裁量阶次取决于 ${lacking.join('、')}，请补充`);
-      addTrace(ctx, 'tier', 'missing', () => `裁量阶次取决于 ${lacking.join('、')}，案件未提供，不作推测`, [], { item: item.code });
+    const hits: TierPlan[] = [];
+    let unknown: TierPlan[] | undefined;
+    // An unknown tier listed before the first hit would win under `priority` if its facts were known.
+    let unknownFirst = false;
+    for (const t of byFacts) {
+      const r = test(ctx, t.when!, t.test);
+      if (r === true) hits.push(t);
+      else if (r === undefined) {
+        (unknown ??= []).push(t);
+        if (hits.length === 0) unknownFirst = true;
+      }
+    }
+    if (unknown && (hits.length === 0 || plan.unique || unknownFirst)) {
+      const lacking = lackingFacts(ctx, unknown.map((u) => u.when!));
+      for (const f of lacking) lack(ctx, f);
+      warn(ctx, 'MISSING_FACTS', `事项 ${code} 的裁量阶次取决于 ${lacking.join('、')}，请补充`);
+      addTrace(ctx, 'tier', 'missing', () => `裁量阶次取决于 ${lacking.join('、')}，案件未提供，不作推测`, undefined, code);
       return undefined;
     }
-    if (hits.length > 1 && policy === 'unique') {
-      warn(ctx, 'TIER_CONFLICT', `事项 ${item.code} 有多个阶次同时适用（${hits.map((t) => t.id).join('、')}），裁量基准存在重叠，请核查`);
-      addTrace(ctx, 'tier', 'missing', () => `多个阶次同时适用：${hits.map(tierName).join('、')}；基准重叠，无法确定`, [], { item: item.code });
+    if (hits.length > 1 && plan.unique) {
+      warn(ctx, 'TIER_CONFLICT', `事项 ${code} 有多个阶次同时适用（${hits.map((t) => t.tier.id).join('、')}），裁量基准存在重叠，请核查`);
+      addTrace(ctx, 'tier', 'missing', () => `多个阶次同时适用：${hits.map((t) => t.name).join('、')}；基准重叠，无法确定`, undefined, code);
       return undefined;
     }
     if (hits.length === 0) {
-      const fb = item.fallback ? item.tiers.find((t) => t.id === item.fallback) : undefined;
+      const fb = plan.fallback;
       if (fb) {
-        addTrace(ctx, 'tier', 'applied', () => `无阶次条件满足，适用兜底阶次「${tierName(fb)}」`, fb.cites.map((c) => cited(ctx.rs, c, 'benchmark')), { item: item.code, ref: tierRef(ctx, item, fb) });
+        addTrace(ctx, 'tier', 'applied', () => `无阶次条件满足，适用兜底阶次「${fb.name}」`, fb.cites, code, fb.ref);
         return fb;
       }
-      warn(ctx, 'NO_TIER', `事项 ${item.code} 没有与案件事实相符的裁量阶次（基准存在空档）`);
-      addTrace(ctx, 'tier', 'missing', () => '没有与案件事实相符的裁量阶次', [], { item: item.code });
+      warn(ctx, 'NO_TIER', `事项 ${code} 没有与案件事实相符的裁量阶次（基准存在空档）`);
+      addTrace(ctx, 'tier', 'missing', () => '没有与案件事实相符的裁量阶次', undefined, code);
       return undefined;
     }
     pool = hits;
@@ -81,17 +103,21 @@ export function selectTier(ctx: Ctx, item: Item, clause: PenaltyClause, grade: D
   const wanted = grade === 'reduced' ? 'lighter' : grade;
   const chosen = pool.length === 1 ? pool[0]! : (pool.find((t) => t.grade === wanted) ?? (byFacts.length > 0 ? pool[0] : undefined));
   if (!chosen) {
-    warn(ctx, 'NO_TIER', `事项 ${item.code} 没有「${GRADE_TEXT[grade]}」阶次`);
-    addTrace(ctx, 'tier', 'missing', () => `没有与「${GRADE_TEXT[grade]}」相应的裁量阶次`, [], { item: item.code });
+    warn(ctx, 'NO_TIER', `事项 ${code} 没有「${GRADE_TEXT[grade]}」阶次`);
+    addTrace(ctx, 'tier', 'missing', () => `没有与「${GRADE_TEXT[grade]}」相应的裁量阶次`, undefined, code);
     return undefined;
   }
   addTrace(
     ctx,
     'tier',
     'applied',
-    () => `适用裁量阶次「${tierName(chosen)}」${chosen.range ? `（${tierRangeText(chosen.range)}）` : ''}${chosen.when ? '：案件事实符合该阶次条件' : `：按${GRADE_TEXT[grade]}情节确定`}${chosen.description ? `——${chosen.description}` : ''}`,
-    chosen.cites.map((c) => cited(ctx.rs, c, 'benchmark')),
-    { item: item.code, ref: tierRef(ctx, item, chosen) },
+    () => {
+      const t = chosen.tier;
+      return `适用裁量阶次「${chosen.name}」${t.range ? `（${tierRangeText(t.range)}）` : ''}${t.when ? '：案件事实符合该阶次条件' : `：按${GRADE_TEXT[grade]}情节确定`}${t.description ? `——${t.description}` : ''}`;
+    },
+    chosen.cites,
+    code,
+    chosen.ref,
   );
   return chosen;
 }
@@ -104,9 +130,9 @@ export function statutoryRange(ctx: Ctx, fine: FineModel): { range?: FenRange; b
     case 'upTo':
       return { range: { min: 0, max: fine.max } };
     case 'multiple': {
-      const base = ctx.facts[fine.of];
+      const base = ctx.facts.get(fine.of);
       if (typeof base !== 'number') {
-        ctx.missing.add(fine.of);
+        lack(ctx, fine.of);
         return {};
       }
       return { range: { min: Math.round(base * fine.min), max: Math.round(base * fine.max) }, base: { fact: fine.of, value: base } };
@@ -142,54 +168,62 @@ export function pointIn(ctx: Ctx, r: FenRange): number {
  */
 function fineFor(
   ctx: Ctx,
-  item: Item,
+  code: string,
   fine: FineModel,
-  tier: Tier | undefined,
+  tp: TierPlan | undefined,
   grade: DispositionGrade,
   target: 'party' | 'responsible',
   optional: boolean,
 ): Penalty | undefined {
   const stat = statutoryRange(ctx, fine);
   if (!stat.range) {
-    warn(ctx, 'MISSING_FACTS', `事项 ${item.code} 的罚款以 ${stat.base?.fact ?? (fine.kind === 'multiple' ? fine.of : '')} 为基数，请补充`);
-    addTrace(ctx, 'amount', 'missing', () => `罚款以${fine.kind === 'multiple' ? fine.of : '基数'}计算，案件未提供`, [], { item: item.code });
+    warn(ctx, 'MISSING_FACTS', `事项 ${code} 的罚款以 ${stat.base?.fact ?? (fine.kind === 'multiple' ? fine.of : '')} 为基数，请补充`);
+    addTrace(ctx, 'amount', 'missing', () => `罚款以${fine.kind === 'multiple' ? fine.of : '基数'}计算，案件未提供`, undefined, code);
     return undefined;
   }
   const s = stat.range;
+  const base = stat.base;
   const [lo, hi] = ctx.rs.policy.split;
   let range: FenRange;
-  let how: string;
+  let how: () => string;
   if (grade === 'reduced' && s.min > 0) {
     const floor = ctx.rs.policy.reducedFloor;
     if (floor === null) {
-      warn(ctx, 'REDUCED_NO_FLOOR', `减轻处罚：本基准未设定减轻下限，罚款数额由执法人员在法定最低额${formatYuan(s.min)}以下确定`);
-      addTrace(ctx, 'amount', 'info', () => `减轻处罚：罚款应低于法定最低额${formatYuan(s.min)}；本基准未设定下限，不推荐具体数额，由执法人员确定`, [], { item: item.code });
-      return { kind: 'fine', target, statutory: s, range: { min: 0, max: s.min }, ...(optional ? { optional } : {}), ...(stat.base ? { base: stat.base } : {}), note: '减轻处罚，数额由执法人员确定' };
+      warn(ctx, 'REDUCED_NO_FLOOR', `减轻处罚：本基准未设定减轻下限，罚款数额由执法人员在法定最低额${yuan(s.min)}以下确定`);
+      addTrace(ctx, 'amount', 'info', () => `减轻处罚：罚款应低于法定最低额${yuan(s.min)}；本基准未设定下限，不推荐具体数额，由执法人员确定`, undefined, code);
+      const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: { min: 0, max: s.min } };
+      if (optional) p.optional = optional;
+      if (base) p.base = base;
+      p.note = '减轻处罚，数额由执法人员确定';
+      return p;
     }
     range = { min: Math.min(floor, s.min), max: s.min };
-    how = `减轻处罚：法定最低额${formatYuan(s.min)}以下，不低于本基准下限${formatYuan(floor)}`;
+    how = () => `减轻处罚：法定最低额${yuan(s.min)}以下，不低于本基准下限${yuan(floor)}`;
   } else if (
-    (target === 'party' && tier?.range) ||
-    (target === 'responsible' && (tier?.responsibleAmount || tier?.range?.kind === 'share'))
+    (target === 'party' && tp?.range) ||
+    (target === 'responsible' && (tp?.responsibleAmount || tp?.range?.kind === 'share'))
   ) {
     // Responsible persons follow the tier's responsibleAmount, or a share of their own
     // statutory range; the party's absolute amounts never carry over to them.
-    const tr = target === 'responsible' && tier.responsibleAmount ? { kind: 'amount' as const, ...tier.responsibleAmount } : tier.range!;
+    const ra = target === 'responsible' ? tp.responsibleAmount : undefined;
+    const tr = ra ? { kind: 'amount' as const, min: ra.min, max: ra.max } : tp.range!;
     if (tr.kind === 'share') range = band(s, tr.from, tr.to);
     else if (tr.kind === 'amount') range = { min: tr.min, max: tr.max };
-    else if (stat.base) range = { min: Math.round(stat.base.value * tr.min), max: Math.round(stat.base.value * tr.max) };
+    else if (base) range = { min: Math.round(base.value * tr.min), max: Math.round(base.value * tr.max) };
     else range = s;
-    how = `阶次「${tierName(tier)}」幅度`;
-    if (tier.when && (grade === 'lighter' || grade === 'reduced')) {
+    let adjust = '';
+    if (tp.when && (grade === 'lighter' || grade === 'reduced')) {
       range = band(range, 0, lo);
-      how += `的较低${Math.round(lo * 100)}%（从轻）`;
-    } else if (tier.when && grade === 'heavier') {
+      adjust = `的较低${Math.round(lo * 100)}%（从轻）`;
+    } else if (tp.when && grade === 'heavier') {
       range = band(range, hi, 1);
-      how += `的较高${Math.round((1 - hi) * 100)}%（从重）`;
+      adjust = `的较高${Math.round((1 - hi) * 100)}%（从重）`;
     }
+    const name = tp.name;
+    how = () => `阶次「${name}」幅度${adjust}`;
   } else {
     range = grade === 'lighter' || grade === 'reduced' ? band(s, 0, lo) : grade === 'heavier' ? band(s, hi, 1) : band(s, lo, hi);
-    how = `法定幅度的${GRADE_TEXT[grade === 'reduced' ? 'lighter' : grade]}区间`;
+    how = () => `法定幅度的${GRADE_TEXT[grade === 'reduced' ? 'lighter' : grade]}区间`;
   }
   // Never outside the statute (行政处罚法 Art. 76), except below it for 减轻.
   const clamped: FenRange =
@@ -202,82 +236,71 @@ function fineFor(
     'amount',
     'applied',
     () =>
-      `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${formatYuan(s.min)}至${formatYuan(s.max)}` +
-      `${stat.base ? `（以${stat.base.fact}=${formatYuan(stat.base.value)}计）` : ''}；${how}为${formatYuan(clamped.min)}至${formatYuan(clamped.max)}；` +
-      `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${formatYuan(ctx.rs.policy.rounding)}，建议${formatYuan(recommended)}` +
+      `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}` +
+      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
+      `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
       (optional ? '（法律规定“可以”并处罚款）' : ''),
-    [],
-    { item: item.code },
+    undefined,
+    code,
   );
-  return {
-    kind: 'fine',
-    target,
-    statutory: s,
-    range: clamped,
-    recommended,
-    ...(optional ? { optional } : {}),
-    ...(stat.base ? { base: stat.base } : {}),
-  };
+  const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: clamped, recommended };
+  if (optional) p.optional = optional;
+  if (base) p.base = base;
+  return p;
 }
 
 /** The penalty for one item: clause, tier and amounts, for the grade given. */
-export function assess(ctx: Ctx, item: Item, clause: PenaltyClause, g: GradeResult): PenaltyAssessment & { complete: boolean } {
-  const tier = selectTier(ctx, item, clause, g.grade);
-  const hasTierRules = item.tiers.length > 0;
+export function assess(ctx: Ctx, plan: ItemPlan, cp: ClausePlan, g: GradeResult): Assessment {
+  const { code } = plan;
+  const tier = selectTier(ctx, plan, cp, g.grade);
+  const hasTierRules = plan.hasTiers;
   const penalties: Penalty[] = [];
-  const fineApplies = clause.fineOnlyIf === undefined || ctx.c.circumstances.includes(clause.fineOnlyIf);
-  if (clause.fineOnlyIf !== undefined) {
-    const label = ctx.rs.circumstances[clause.fineOnlyIf]?.label ?? clause.fineOnlyIf;
-    addTrace(ctx, 'amount', fineApplies ? 'applied' : 'not-applied', () => (fineApplies ? `当事人${label}，依法处以罚款` : `法律规定${label}的才处罚款；案件未见该情形，不处罚款`), clause.cites.map((c) => cited(ctx.rs, c, 'penalizedBy')), { item: item.code });
+  const only = cp.fineOnlyIf;
+  const fineApplies = only === undefined || ctx.c.circumstances.includes(only);
+  if (only !== undefined) {
+    const label = ctx.rs.circumstances[only]?.label ?? only;
+    addTrace(ctx, 'amount', fineApplies ? 'applied' : 'not-applied', () => (fineApplies ? `当事人${label}，依法处以罚款` : `法律规定${label}的才处罚款；案件未见该情形，不处罚款`), cp.ownCites, code);
   }
-  const kinds: PenaltyKind[] = (tier?.kinds ?? clause.kinds).filter((k) => k !== 'fine' || fineApplies);
   let complete = tier !== undefined || !hasTierRules;
-  for (const kind of kinds) {
+  for (const kind of tier?.kinds ?? cp.kinds) {
     if (kind === 'fine') {
-      if (!clause.fine) continue;
-      const f = fineFor(ctx, item, clause.fine, tier, g.grade, 'party', clause.optional);
+      if (!fineApplies || !cp.fine) continue;
+      const f = fineFor(ctx, code, cp.fine, tier, g.grade, 'party', cp.optional);
       if (f) penalties.push(f);
       else complete = false;
-    } else if (!(kind === 'confiscateGains' && ctx.facts.illegalGains === 0)) {
+    } else if (!(kind === 'confiscateGains' && ctx.facts.get('illegalGains') === 0)) {
       // No 违法所得 means nothing to confiscate.
       penalties.push(otherPenalty(ctx, kind));
     }
   }
-  if (clause.responsibleFine && fineApplies) {
-    const f = fineFor(ctx, item, clause.responsibleFine, tier, g.grade, 'responsible', clause.optional);
+  if (cp.responsibleFine && fineApplies) {
+    const f = fineFor(ctx, code, cp.responsibleFine, tier, g.grade, 'responsible', cp.optional);
     if (f) penalties.push(f);
   }
-  return {
-    item: item.code,
-    grade: g.grade,
-    gradeMandatory: g.mandatory,
-    clause: clause.id,
-    ...(tier ? { tier: tierRef(ctx, item, tier) } : {}),
-    penalties,
-    complete,
-  };
+  const assessment: PenaltyAssessment = tier
+    ? { item: code, grade: g.grade, gradeMandatory: g.mandatory, clause: cp.id, tier: tier.ref, penalties }
+    : { item: code, grade: g.grade, gradeMandatory: g.mandatory, clause: cp.id, penalties };
+  return { assessment, complete };
 }
 
 /** A penalty other than a fine: confiscation of 违法所得 carries its amount when known. */
 export function otherPenalty(ctx: Ctx, kind: PenaltyKind, note?: string): Penalty {
   if (kind === 'confiscateGains') {
-    const gains = ctx.facts.illegalGains;
-    return {
-      kind,
-      target: 'party',
-      ...(typeof gains === 'number' ? { base: { fact: 'illegalGains', value: gains }, recommended: gains } : { note: '违法所得数额待查明' }),
-      ...(note && typeof gains === 'number' ? { note } : {}),
-    };
+    const gains = ctx.facts.get('illegalGains');
+    if (typeof gains !== 'number') return { kind, target: 'party', note: '违法所得数额待查明' };
+    const base = { fact: 'illegalGains', value: gains };
+    return note ? { kind, target: 'party', base, recommended: gains, note } : { kind, target: 'party', base, recommended: gains };
   }
-  return { kind, target: 'party', ...(note ? { note } : {}) };
+  return note ? { kind, target: 'party', note } : { kind, target: 'party' };
 }
 
 /** The highest fine the statute allows for an item on these facts (fen), for Art. 29. */
-export function statutoryMax(ctx: Ctx, item: Item): number {
+export function statutoryMax(ctx: Ctx, plan: ItemPlan): number {
   let max = -1;
-  for (const cl of item.clauses) {
-    if (cl.when && ctx.test(cl.when) === false) continue;
-    if (cl.otherwise && item.clauses.some((o) => o.when && ctx.test(o.when) === true)) continue;
+  for (const cp of plan.clauses) {
+    const cl = cp.clause;
+    if (cp.when && test(ctx, cp.when, cp.test) === false) continue;
+    if (cl.otherwise && plan.clauses.some((o) => o.when && test(ctx, o.when, o.test) === true)) continue;
     for (const f of [cl.fine, cl.responsibleFine]) {
       if (!f) continue;
       const r = statutoryRange(ctx, f).range;

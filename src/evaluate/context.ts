@@ -1,6 +1,9 @@
 import type { Citation, Condition, RuleSet } from '../load/model.js';
 import { articleText } from '../report/format.js';
-import type { Facts, Tri } from './conditions.js';
+import { compiledTest, runTest, type Facts, type FactSource, type Test, type Tri } from './conditions.js';
+import { intern } from './intern.js';
+import { caseFacts } from './facts.js';
+import type { RuleSetPlan } from './plan.js';
 import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry } from './types.js';
 
 /** 行政处罚法, the law every step of the engine rests on. */
@@ -10,16 +13,45 @@ const XZCFF_TITLE = '中华人民共和国行政处罚法';
 /** State shared by the steps of one evaluation. */
 export interface Ctx {
   readonly rs: RuleSet;
+  /** What the steps need of the rule set that does not depend on the case, computed once. */
+  readonly plan: RuleSetPlan;
   readonly c: Case;
-  readonly facts: Facts;
+  /** The case's facts as conditions read them. */
+  readonly facts: FactSource;
   readonly traceOn: boolean;
   readonly trace: TraceEntry[];
   readonly warnings: EvaluationWarning[];
-  readonly missing: Set<string>;
+  /** Facts the case lacks, each once (see {@link lack}). */
+  readonly missing: string[];
   /** Citations of the steps that applied, in order (kept even when the trace is off). */
   readonly applied: CitedArticle[];
-  /** Tests a rule-set condition on this case's facts. */
-  readonly test: (c: Condition) => Tri;
+  /** Answers supplied from outside (e.g. json-rules-engine); undefined falls back to the compiled closure. */
+  readonly answer: ((cond: Condition, facts: Facts) => Tri) | undefined;
+}
+
+/**
+ * Tests a rule-set condition on this case's facts. `compiled` is the
+ * condition compiled, when the caller already holds it (from the plan), which
+ * saves the cache lookup.
+ */
+export function test(ctx: Ctx, cond: Condition, compiled?: Test): Tri {
+  if (ctx.answer) {
+    const r = ctx.answer(cond, factsRecord(ctx));
+    if (r !== undefined) return r;
+  }
+  return runTest(compiled ?? compiledTest(cond), ctx.facts);
+}
+
+const records = new WeakMap<Ctx, Facts>();
+
+/** The case's facts as one record ({@link caseFacts}), built on first use in this evaluation. */
+export function factsRecord(ctx: Ctx): Facts {
+  let f = records.get(ctx);
+  if (!f) {
+    f = caseFacts(ctx.rs, ctx.c, ctx.plan.circumstanceNames);
+    records.set(ctx, f);
+  }
+  return f;
 }
 
 const citeCache = new WeakMap<RuleSet, Map<string, CitedArticle>>();
@@ -40,17 +72,23 @@ export function cited(rs: RuleSet, c: Citation, role: CitedArticle['role']): Cit
   return hit;
 }
 
+/** Citations in one role, e.g. an item's `violates` list (an array of exactly their number: plans keep many). */
+export function citedAll(rs: RuleSet, cs: readonly Citation[], role: CitedArticle['role']): CitedArticle[] {
+  return cs.map((c) => cited(rs, c, role));
+}
+
 function resolveCitation(rs: RuleSet, c: Citation, role: CitedArticle['role']): CitedArticle {
   const law = rs.laws[c.law];
   const lawTitle = law ? law.title : c.law === XZCFF ? XZCFF_TITLE : c.law;
+  // Interned: the engine compares laws and texts of citations for every case.
   return {
-    law: c.law,
+    law: intern(c.law),
     lawTitle,
     article: c.article,
     ...(c.paragraph !== undefined ? { paragraph: c.paragraph } : {}),
     ...(c.item !== undefined ? { item: c.item } : {}),
     ...(c.sentence !== undefined ? { sentence: c.sentence } : {}),
-    text: `《${lawTitle}》${articleText(c)}`,
+    text: intern(`《${lawTitle}》${articleText(c)}`),
     role,
   };
 }
@@ -66,46 +104,43 @@ export function xzcff(
   return cited(rs, { law: XZCFF, article, ...(paragraph !== undefined ? { paragraph } : {}), ...extra }, role);
 }
 
+const NO_CITES: readonly CitedArticle[] = [];
+
+/**
+ * Records one step. The citations of an applied step are kept whether or not
+ * the trace is on (they become the disposition's citations); the message is a
+ * closure so that a batch with the trace off never builds the text.
+ */
 export function addTrace(
   ctx: Ctx,
   step: TraceEntry['step'],
   status: TraceEntry['status'],
   message: () => string,
-  cites: readonly CitedArticle[] = [],
-  extra: { item?: string; ref?: RuleRef } = {},
+  cites: readonly CitedArticle[] = NO_CITES,
+  item?: string,
+  ref?: RuleRef,
 ): void {
-  if (status === 'applied') ctx.applied.push(...cites);
+  if (status === 'applied') for (const c of cites) ctx.applied.push(c);
   if (!ctx.traceOn) return;
-  ctx.trace.push({
-    step,
-    status,
-    ...(extra.item !== undefined ? { item: extra.item } : {}),
-    message: message(),
-    cites,
-    ...(extra.ref ? { ref: extra.ref } : {}),
-  });
+  // Key order as documented: step, status, item?, message, cites, ref?. A copy of the
+  // citations: the plan's arrays are shared by every disposition.
+  const text = message();
+  const own = cites.slice();
+  if (item === undefined) ctx.trace.push(ref ? { step, status, message: text, cites: own, ref } : { step, status, message: text, cites: own });
+  else ctx.trace.push(ref ? { step, status, item, message: text, cites: own, ref } : { step, status, item, message: text, cites: own });
+}
+
+/** Notes a fact the case lacks (reported sorted, under 需补充的事实). */
+export function lack(ctx: Ctx, fact: string): void {
+  if (!ctx.missing.includes(fact)) ctx.missing.push(fact);
 }
 
 export function warn(ctx: Ctx, code: EvaluationWarning['code'], message: string): void {
-  if (!ctx.warnings.some((w) => w.code === code && w.message === message)) ctx.warnings.push({ code, message });
+  for (const w of ctx.warnings) if (w.code === code && w.message === message) return;
+  ctx.warnings.push({ code, message });
 }
 
-/** The case's facts as conditions see them: declared facts, party facts and circumstances. */
-const templates = new WeakMap<RuleSet, Record<string, boolean>>();
-
-export function caseFacts(rs: RuleSet, c: Case): Facts {
-  let template = templates.get(rs);
-  if (!template) {
-    // Every circumstance is a boolean fact, false unless the case lists it.
-    template = {};
-    for (const name of Object.keys(rs.circumstances)) template[name] = false;
-    templates.set(rs, template);
-  }
-  const f: Record<string, string | number | boolean> = { ...template, ...c.facts, partyKind: c.party.kind };
-  if (c.party.age !== undefined) f.partyAge = c.party.age;
-  for (const name of c.circumstances) f[name] = true;
-  return f;
-}
+export { caseFacts };
 
 export function has(ctx: Ctx, circumstance: string): boolean {
   return ctx.c.circumstances.includes(circumstance);

@@ -10,13 +10,16 @@ function toDate(iso: string): Date {
   return new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
 }
 
-// Batches meet the same act dates and windows again and again: remember results.
-const memo = new Map<string, string>();
+// Batches meet the same act dates and windows again and again: remember results,
+// by direction and duration, then by date (no key strings to build per call).
+const memo = [new Map<string, Map<string, string>>(), new Map<string, Map<string, string>>()] as const;
 const MEMO_LIMIT = 50_000;
+let memoSize = 0;
 
 function shift(iso: string, duration: string, sign: 1 | -1): string {
-  const key = `${iso}${sign}${duration}`;
-  const hit = memo.get(key);
+  const byDuration = memo[sign > 0 ? 0 : 1];
+  let byDate = byDuration.get(duration);
+  const hit = byDate?.get(iso);
   if (hit !== undefined) return hit;
   const p = parseDuration(duration);
   let out = iso;
@@ -27,8 +30,18 @@ function shift(iso: string, duration: string, sign: 1 | -1): string {
     const y = d.getFullYear();
     out = Number.isNaN(y) ? (sign > 0 ? '9999-12-31' : '0000-01-01') : y > 9999 ? '9999-12-31' : y < 1 ? '0000-01-01' : format(d, 'yyyy-MM-dd');
   }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, out);
+  if (memoSize >= MEMO_LIMIT) {
+    memo[0].clear();
+    memo[1].clear();
+    memoSize = 0;
+    byDate = undefined;
+  }
+  if (!byDate) {
+    byDate = new Map();
+    byDuration.set(duration, byDate);
+  }
+  byDate.set(iso, out);
+  memoSize++;
   return out;
 }
 
@@ -42,8 +55,21 @@ export function subtractDuration(iso: string, duration: string): string {
   return shift(iso, duration, -1);
 }
 
+const durationTexts = new Map<string, string>();
+
 /** Human form of a duration: P2Y → 2年, P6M → 6个月, P30D → 30日. */
 export function durationText(duration: string): string {
+  let t = durationTexts.get(duration);
+  if (t === undefined) {
+    t = describeDuration(duration);
+    // Rule sets use a handful of periods; a bound all the same.
+    if (durationTexts.size >= 1000) durationTexts.clear();
+    durationTexts.set(duration, t);
+  }
+  return t;
+}
+
+function describeDuration(duration: string): string {
   const p = parseDuration(duration);
   if (!p) return duration;
   const parts: string[] = [];

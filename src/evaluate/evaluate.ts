@@ -1,17 +1,18 @@
-import { itemByCode } from '../load/lookup.js';
-import type { Condition, Item, RuleSet } from '../load/model.js';
-import { compiled, conditionFacts, type Facts, type Tri } from './conditions.js';
-import { formatYuan } from '../report/format.js';
-import { assess, otherPenalty, selectClause, statutoryMax } from './assess.js';
+import type { Condition, RuleSet } from '../load/model.js';
+import type { Facts, Tri } from './conditions.js';
+import { yuan } from './yuan.js';
+import { assess, otherPenalty, selectClause, statutoryMax, type Assessment } from './assess.js';
 import { PENALTY_TEXT } from '../report/labels.js';
 import { channelFor } from './channel.js';
-import { addTrace, caseFacts, cited, has, warn, xzcff, type Ctx } from './context.js';
+import { addTrace, has, warn, type Ctx } from './context.js';
+import { CaseFacts } from './facts.js';
 import { durationText } from './dates.js';
 import { gradeFor } from './grade.js';
 import { firstWithin, matchLists, type ListOutcome } from './lists.js';
 import { mandatoryGround } from './mandatory.js';
 import { checkLimitation } from './limitation.js';
 import { measuresFor } from './measures.js';
+import { itemPlan, planOf, type ItemPlan } from './plan.js';
 import { procedureFor } from './procedure.js';
 import type {
   Case,
@@ -24,35 +25,41 @@ import type {
   RuleRef,
 } from './types.js';
 
-const ROLE_ORDER: Record<CitedArticle['role'], number> = {
-  violates: 0,
-  penalizedBy: 1,
-  benchmark: 2,
-  list: 3,
-  ground: 4,
-  procedure: 5,
-};
+/** An output object built key by key, in its documented key order. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Ordered, de-duplicated citations: violation basis, penalty basis, benchmark, list, grounds, procedure. */
-function orderCitations(all: readonly CitedArticle[]): CitedArticle[] {
-  const seen = new Set<string>();
+const ROLE_ORDER: readonly CitedArticle['role'][] = ['violates', 'penalizedBy', 'benchmark', 'list', 'ground', 'procedure'];
+
+/**
+ * Ordered, de-duplicated citations: violation basis, penalty basis, benchmark,
+ * list, grounds, procedure; within a role in the order cited; the first of
+ * equal texts kept. A dozen entries: one pass per role, no sort.
+ */
+function orderCitations(parts: readonly (readonly CitedArticle[])[]): CitedArticle[] {
   const out: CitedArticle[] = [];
-  const indexed = all.map((c, i) => ({ c, i }));
-  indexed.sort((a, b) => ROLE_ORDER[a.c.role] - ROLE_ORDER[b.c.role] || a.i - b.i);
-  for (const { c } of indexed) {
-    if (seen.has(c.text)) continue;
-    seen.add(c.text);
-    out.push(c);
+  for (const role of ROLE_ORDER) {
+    for (const part of parts) {
+      for (let i = 0; i < part.length; i++) {
+        const c = part[i]!;
+        if (c.role === role && !hasText(out, c.text)) out.push(c);
+      }
+    }
   }
   return out;
 }
 
+function hasText(cites: readonly CitedArticle[], text: string): boolean {
+  for (let i = 0; i < cites.length; i++) if (cites[i]!.text === text) return true;
+  return false;
+}
+
 /** Art. 29: one act breaking several items is fined once, under the provision with the higher fine. */
-function governingItem(ctx: Ctx, items: readonly Item[]): Item {
+function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
   if (items.length === 1) return items[0]!;
   let best = items[0]!;
   let bestMax = statutoryMax(ctx, best);
-  for (const it of items.slice(1)) {
+  for (let i = 1; i < items.length; i++) {
+    const it = items[i]!;
     const m = statutoryMax(ctx, it);
     if (m > bestMax) {
       best = it;
@@ -65,8 +72,8 @@ function governingItem(ctx: Ctx, items: readonly Item[]): Item {
     'applied',
     () =>
       `同一个违法行为违反多个法律规范（${items.map((i) => i.code).join('、')}），按照罚款数额高的规定处罚：适用 ${best.code}` +
-      (bestMax >= 0 ? `（法定罚款最高${formatYuan(bestMax)}）` : ''),
-    [xzcff(ctx.rs, 29)],
+      (bestMax >= 0 ? `（法定罚款最高${yuan(bestMax)}）` : ''),
+    ctx.plan.law.concurrence,
   );
   return best;
 }
@@ -99,36 +106,37 @@ export function evaluateWith(
   options: EvaluateOptions = {},
   test?: (cond: Condition, facts: Facts) => Tri,
 ): Disposition {
-  const facts = caseFacts(ruleSet, c);
+  const plan = planOf(ruleSet);
+  const facts = new CaseFacts(c, plan.circumstanceNames, plan.circumstances);
   const ctx: Ctx = {
     rs: ruleSet,
+    plan,
     c,
     facts,
-    test: (cond) => {
-      const r = test?.(cond, facts);
-      return r === undefined ? compiled(cond)(facts) : r;
-    },
+    answer: test,
     traceOn: options.trace !== false,
     trace: [],
     warnings: [],
-    missing: new Set(),
+    missing: [],
     applied: [],
   };
-  const items = c.items.map((code) => itemByCode(ruleSet, code)).filter((i): i is Item => i !== undefined);
+  const items: ItemPlan[] = [];
+  for (const code of c.items) {
+    const p = itemPlan(plan, code);
+    if (p) items.push(p);
+  }
   if (items.length === 0) throw new Error(`case ${c.id} names no item of rule set ${ruleSet.id}; load it with loadCase first`);
-  const item = governingItem(ctx, items);
-  const concurrent = items.filter((i) => i !== item).map((i) => i.code);
-  const fixed: CitedArticle[] = [
-    ...item.violates.map((x) => cited(ruleSet, x, 'violates')),
-    ...item.penalizedBy.map((x) => cited(ruleSet, x, 'penalizedBy')),
-  ];
+  const governing = governingItem(ctx, items);
+  const code = governing.code;
+  const concurrent: string[] = [];
+  for (const p of items) if (p !== governing) concurrent.push(p.code);
 
   let outcome: Outcome = 'penalty';
   let basis: NoPenaltyBasis | undefined;
   let mandatory = true;
   let otherwise: PenaltyAssessment | undefined;
   const appliedLists: RuleRef[] = [];
-  let lists: ListOutcome[] = [];
+  let lists: readonly ListOutcome[] = [];
 
   if (checkLimitation(ctx)) {
     outcome = 'none';
@@ -142,17 +150,26 @@ export function evaluateWith(
     }
   }
   if (outcome === 'penalty') {
-    lists = matchLists(ctx, item.code);
-    const exempt = lists.find((l) => l.result === 'match' && l.entry.kind === 'exempt');
+    lists = matchLists(ctx, governing);
+    let exempt: ListOutcome | undefined;
+    let redLine = false;
+    for (const l of lists) {
+      if (l.entry.kind !== 'exempt') continue;
+      if (l.result === 'match') {
+        exempt = l;
+        break;
+      }
+      if (l.result === 'red-line') redLine = true;
+    }
     if (exempt) {
       outcome = 'none';
       basis = exempt.entry.basis ?? 'other';
       mandatory = !exempt.entry.discretionary;
       appliedLists.push(exempt.ref);
-    } else if (lists.some((l) => l.result === 'red-line' && l.entry.kind === 'exempt')) {
-      addTrace(ctx, 'first-offence', 'not-applied', () => '本事项清单的排除情形成立，不再按首违不罚的法定条件考虑', [], { item: item.code });
+    } else if (redLine) {
+      addTrace(ctx, 'first-offence', 'not-applied', () => '本事项清单的排除情形成立，不再按首违不罚的法定条件考虑', undefined, code);
     } else {
-      const firstOffence = statutoryFirstOffence(ctx, item);
+      const firstOffence = statutoryFirstOffence(ctx, governing);
       if (firstOffence) {
         outcome = 'none';
         basis = 'first-offence';
@@ -162,19 +179,19 @@ export function evaluateWith(
   }
 
   // The penalty itself, or (for 可以不予处罚) the penalty that would otherwise apply.
-  let assessment: (PenaltyAssessment & { complete: boolean }) | undefined;
+  let assessed: Assessment | undefined;
   if (outcome === 'penalty' || !mandatory) {
-    if (outcome === 'none') addTrace(ctx, 'clause', 'info', () => '以下为不适用不予处罚时应当给予的处罚，供执法人员裁量参考', [], { item: item.code });
-    const clause = selectClause(ctx, item);
+    if (outcome === 'none') addTrace(ctx, 'clause', 'info', () => '以下为不适用不予处罚时应当给予的处罚，供执法人员裁量参考', undefined, code);
+    const clause = selectClause(ctx, governing);
     if (clause) {
       // A circumstance that chose the clause (拒不改正的，处…) is not aggravation as well.
-      const used = new Set<string>([...(clause.fineOnlyIf ? [clause.fineOnlyIf] : []), ...(clause.when ? conditionFacts(clause.when) : [])]);
-      const g = gradeFor(ctx, lists, item.code, used);
+      const g = gradeFor(ctx, lists, code, clause.used);
       for (const l of lists) if (l.result === 'match' && l.entry.kind !== 'exempt') appliedLists.push(l.ref);
-      assessment = assess(ctx, item, clause, g);
+      assessed = assess(ctx, governing, clause, g);
     }
-    if (assessment && concurrent.length > 0) assessment = withConcurrentKinds(ctx, assessment, items.filter((i) => i !== item));
-    if (outcome === 'penalty' && (!assessment || !assessment.complete)) outcome = 'undetermined';
+    if (assessed && concurrent.length > 0) assessed = withConcurrentKinds(ctx, assessed, items.filter((i) => i !== governing));
+    const complete = assessed !== undefined && assessed.complete;
+    if (outcome === 'penalty' && !complete) outcome = 'undetermined';
     // An exemption the facts may meet is never ruled out by guessing the missing facts.
     let exemptionOpen = false;
     for (const l of lists) {
@@ -183,59 +200,58 @@ export function evaluateWith(
       exemptionOpen = true;
     }
     if (exemptionOpen) outcome = 'undetermined';
-    if (assessment && assessment.complete && assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
+    if (complete && assessed!.assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';
       basis = 'correction-only';
       mandatory = true;
       // The law gives no penalty at all here, so no exemption list is the basis.
       appliedLists.splice(0, appliedLists.length, ...appliedLists.filter((r) => !lists.some((l) => l.ref === r && l.entry.kind === 'exempt')));
-      addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', [], { item: item.code });
+      addTrace(ctx, 'clause', 'applied', () => '法律规定先责令改正，拒不改正的才给予处罚；当事人未拒不改正，不予行政处罚，责令改正', undefined, code);
     }
     // Beside 可以不予处罚, or an exemption the missing facts may still meet: the penalty otherwise due.
     // Never a guessed tier: an incomplete assessment is not shown as the penalty otherwise due.
-    if (assessment && assessment.complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) {
-      const { complete: _complete, ...rest } = assessment;
-      otherwise = rest;
-    }
+    if (complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) otherwise = assessed!.assessment;
   }
 
+  const assessment = assessed?.assessment;
   const penalties = outcome === 'penalty' && assessment ? assessment.penalties : [];
   const measures = measuresFor(ctx, outcome, basis);
   const procedure = procedureFor(ctx, outcome, assessment?.grade, penalties);
   const channel = channelFor(ctx, outcome, penalties, basis);
-  if (ctx.missing.size > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS'))
-    warn(ctx, 'MISSING_FACTS', `请补充：${[...ctx.missing].sort().join('、')}`);
+  const missingFacts = ctx.missing.length > 0 ? [...ctx.missing].sort() : [];
+  if (missingFacts.length > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS')) warn(ctx, 'MISSING_FACTS', `请补充：${missingFacts.join('、')}`);
 
-  lawVersionWarnings(ctx, [...fixed, ...ctx.applied]);
-  const citations = orderCitations([
-    ...fixed,
-    ...ctx.applied,
-    ...measures.flatMap((m) => m.cites),
-  ]);
-  return {
+  lawVersionWarnings(ctx, governing);
+  const measureCites: CitedArticle[] = [];
+  for (const m of measures) for (const x of m.cites) measureCites.push(x);
+  const citations = orderCitations([governing.fixedCites, ctx.applied, measureCites]);
+
+  // The documented key order; optional keys only when they have a value.
+  const d: Building<Disposition> = {
     reportVersion: 1,
     caseId: c.id,
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, title: ruleSet.title },
     outcome,
-    ...(basis !== undefined ? { basis } : {}),
-    mandatory: outcome === 'none' ? mandatory : (assessment?.gradeMandatory ?? false),
-    ...(outcome === 'penalty' && assessment ? { grade: assessment.grade } : {}),
-    item: item.code,
-    concurrent,
-    ...(outcome !== 'none' && assessment?.clause ? { clause: assessment.clause } : {}),
-    ...(outcome !== 'none' && assessment?.tier ? { tier: assessment.tier } : {}),
-    penalties,
-    ...(otherwise ? { otherwise } : {}),
-    measures,
-    channel,
-    procedure,
-    lists: appliedLists,
-    citations,
-    trace: ctx.trace,
-    missingFacts: [...ctx.missing].sort(),
-    warnings: ctx.warnings,
-  };
+  } as Disposition;
+  if (basis !== undefined) d.basis = basis;
+  d.mandatory = outcome === 'none' ? mandatory : (assessment?.gradeMandatory ?? false);
+  if (outcome === 'penalty' && assessment) d.grade = assessment.grade;
+  d.item = code;
+  d.concurrent = concurrent;
+  if (outcome !== 'none' && assessment?.clause) d.clause = assessment.clause;
+  if (outcome !== 'none' && assessment?.tier) d.tier = assessment.tier;
+  d.penalties = penalties;
+  if (otherwise) d.otherwise = otherwise;
+  d.measures = measures;
+  d.channel = channel;
+  d.procedure = procedure;
+  d.lists = appliedLists;
+  d.citations = citations;
+  d.trace = ctx.trace;
+  d.missingFacts = missingFacts;
+  d.warnings = ctx.warnings;
+  return d;
 }
 
 /**
@@ -243,11 +259,14 @@ export function evaluateWith(
  * before the act, or not yet in force (the rule set must cite the version the
  * act falls under).
  */
-function lawVersionWarnings(ctx: Ctx, cites: readonly CitedArticle[]): void {
+function lawVersionWarnings(ctx: Ctx, plan: ItemPlan): void {
+  // Only laws with an effective or repealed date can be flagged: in key order, those cited.
+  const dated = ctx.plan.datedLaws;
+  if (dated.length === 0) return;
   const day = ctx.c.dates.actEnd ?? ctx.c.dates.act;
-  for (const key of [...new Set(cites.map((c) => c.law))].sort()) {
-    const law = ctx.rs.laws[key];
-    if (!law) continue;
+  for (const key of dated) {
+    if (!plan.fixedDated.includes(key) && !citesLaw(ctx.applied, key)) continue;
+    const law = ctx.rs.laws[key]!;
     if (law.repealed !== undefined && day >= law.repealed)
       warn(ctx, 'LAW_REPEALED', `所引《${law.title}》（${law.version}文本）已于 ${law.repealed} 失效，违法行为发生于 ${day}；请核对应适用的版本`);
     if (law.effective !== undefined && day < law.effective)
@@ -255,27 +274,29 @@ function lawVersionWarnings(ctx: Ctx, cites: readonly CitedArticle[]): void {
   }
 }
 
+function citesLaw(cites: readonly CitedArticle[], law: string): boolean {
+  for (let i = 0; i < cites.length; i++) if (cites[i]!.law === law) return true;
+  return false;
+}
+
 /**
  * Art. 29 bars a second fine, not other kinds: penalties other than fines that
  * the other provisions impose (e.g. 吊销许可证件) are kept beside the governing one.
  */
-function withConcurrentKinds(
-  ctx: Ctx,
-  a: PenaltyAssessment & { complete: boolean },
-  others: readonly Item[],
-): PenaltyAssessment & { complete: boolean } {
-  const penalties = [...a.penalties];
+function withConcurrentKinds(ctx: Ctx, a: Assessment, others: readonly ItemPlan[]): Assessment {
+  const penalties = [...a.assessment.penalties];
   for (const other of others) {
     const clause = selectClause(ctx, other);
     if (!clause) continue;
+    const code = other.code;
     for (const kind of clause.kinds) {
       if (kind === 'fine' || penalties.some((p) => p.kind === kind && p.target === 'party')) continue;
-      if (kind === 'confiscateGains' && ctx.facts.illegalGains === 0) continue;
-      penalties.push(otherPenalty(ctx, kind, `依 ${other.code}`));
-      addTrace(ctx, 'concurrence', 'applied', () => `依 ${other.code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, [xzcff(ctx.rs, 29)], { item: other.code });
+      if (kind === 'confiscateGains' && ctx.facts.get('illegalGains') === 0) continue;
+      penalties.push(otherPenalty(ctx, kind, `依 ${code}`));
+      addTrace(ctx, 'concurrence', 'applied', () => `依 ${code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, ctx.plan.law.concurrence, code);
     }
   }
-  return { ...a, penalties };
+  return { assessment: { ...a.assessment, penalties }, complete: a.complete };
 }
 
 /**
@@ -283,17 +304,27 @@ function withConcurrentKinds(
  * item: first violation (no same-kind violation in the rule set's window),
  * harm minor, corrected in time → 可以不予处罚.
  */
-function statutoryFirstOffence(ctx: Ctx, item: Item): boolean {
+function statutoryFirstOffence(ctx: Ctx, plan: ItemPlan): boolean {
+  const code = plan.code;
   const window = ctx.rs.policy.firstOffenceWindow;
-  const { first } = firstWithin(ctx, window, [item.code]);
+  const first = firstWithin(ctx, window, [code]);
   const harmLight = has(ctx, 'harmMinor') || has(ctx, 'harmNone');
   const corrected = has(ctx, 'correctedInTime');
-  const cites = [xzcff(ctx.rs, 33, 1, { sentence: 2 })];
+  const cites = ctx.plan.law.firstOffence;
   if (first && harmLight && corrected) {
-    addTrace(ctx, 'first-offence', 'applied', () => `初次违法（${durationText(window)}内无同类违法记录）、危害后果轻微并及时改正，可以不予行政处罚（首违不罚）`, cites, { item: item.code });
+    addTrace(ctx, 'first-offence', 'applied', () => `初次违法（${durationText(window)}内无同类违法记录）、危害后果轻微并及时改正，可以不予行政处罚（首违不罚）`, cites, code);
     return true;
   }
-  const lacking = [!first && `初次违法（${durationText(window)}内有同类违法记录）`, !harmLight && '危害后果轻微', !corrected && '及时改正'].filter(Boolean);
-  addTrace(ctx, 'first-offence', 'not-applied', () => `不符合首违不罚的法定条件（尚缺：${lacking.join('、')}）`, cites, { item: item.code });
+  addTrace(
+    ctx,
+    'first-offence',
+    'not-applied',
+    () => {
+      const lacking = [!first && `初次违法（${durationText(window)}内有同类违法记录）`, !harmLight && '危害后果轻微', !corrected && '及时改正'].filter(Boolean);
+      return `不符合首违不罚的法定条件（尚缺：${lacking.join('、')}）`;
+    },
+    cites,
+    code,
+  );
   return false;
 }

@@ -1,4 +1,4 @@
-import { addTrace, has, xzcff, type Ctx } from './context.js';
+import { addTrace, has, type Ctx } from './context.js';
 import type { CitedArticle, NoPenaltyBasis } from './types.js';
 
 export interface Ground {
@@ -14,27 +14,28 @@ export interface Ground {
  * first sentence).
  */
 export function mandatoryGround(ctx: Ctx): Ground | undefined {
-  const { c, rs } = ctx;
+  const { c } = ctx;
+  const law = ctx.plan.law;
   const person = c.party.kind === 'person';
   if (person && c.party.age !== undefined && c.party.age < 14) {
-    const cites = [xzcff(rs, 30)];
+    const cites = law.under14;
     addTrace(ctx, 'mandatory', 'applied', () => `当事人不满十四周岁（${c.party.age}周岁），不予行政处罚，责令监护人加以管教`, cites);
     return { basis: 'under-14', cites };
   }
   if (person && c.party.capacity === 'none') {
-    const cites = [xzcff(rs, 31)];
+    const cites = law.incapacity;
     addTrace(ctx, 'mandatory', 'applied', () => '精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为，不予行政处罚，责令监护人严加看管和治疗', cites);
     return { basis: 'incapacity', cites };
   }
   if (has(ctx, 'noFaultProven')) {
-    const cites = [xzcff(rs, 33, 2)];
+    const cites = law.noFault;
     addTrace(ctx, 'mandatory', 'applied', () => '当事人有证据足以证明没有主观过错，不予行政处罚', cites);
     return { basis: 'no-fault', cites };
   }
   const minor = has(ctx, 'minorViolation');
   const corrected = has(ctx, 'correctedInTime');
   const noHarm = has(ctx, 'harmNone');
-  const cites = [xzcff(rs, 33, 1, { sentence: 1 })];
+  const cites = law.minor;
   if (minor && corrected && noHarm) {
     addTrace(ctx, 'mandatory', 'applied', () => '违法行为轻微并及时改正，没有造成危害后果，不予行政处罚（轻微不罚）', cites);
     return { basis: 'minor', cites };

@@ -1,6 +1,7 @@
-import { formatYuan } from '../report/format.js';
+import { yuan } from './yuan.js';
 import { compiled } from './conditions.js';
-import { addTrace, warn, xzcff, type Ctx } from './context.js';
+import { addTrace, factsRecord, warn, type Ctx } from './context.js';
+import type { Facts } from './conditions.js';
 import type { DispositionGrade, Outcome, Penalty, Procedure } from './types.js';
 
 const HEARING_KINDS = new Set(['lowerQualification', 'revokeLicence', 'suspendBusiness', 'close', 'restrictPractice']);
@@ -18,15 +19,21 @@ function amountOf(p: Penalty): number | undefined {
  */
 export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade | undefined, penalties: readonly Penalty[]): Procedure {
   const { rs, c } = ctx;
+  const law = ctx.plan.law;
   const kind = c.party.kind;
   if (outcome !== 'penalty') {
-    addTrace(ctx, 'procedure', 'info', () => (outcome === 'none' ? '不予行政处罚，无需处罚程序；依法责令改正并进行教育' : '处罚内容尚未确定，程序待定'), []);
+    addTrace(ctx, 'procedure', 'info', () => (outcome === 'none' ? '不予行政处罚，无需处罚程序；依法责令改正并进行教育' : '处罚内容尚未确定，程序待定'));
     return { simple: false, hearing: false, legalReview: false, collective: false };
   }
-  const partyFines = penalties.filter((p) => p.kind === 'fine' && p.target === 'party');
-  const fine = partyFines[0];
+  let fine: Penalty | undefined;
+  let onlyWarningOrFine = true;
+  let confiscation = false;
+  for (const p of penalties) {
+    if (p.kind === 'fine' && p.target === 'party') fine ??= p;
+    if (!((p.kind === 'warning' || p.kind === 'fine') && p.target === 'party')) onlyWarningOrFine = false;
+    if (p.kind === 'confiscateGains') confiscation = true;
+  }
   const limit = rs.policy.simpleProcedure[kind];
-  const onlyWarningOrFine = penalties.every((p) => (p.kind === 'warning' || p.kind === 'fine') && p.target === 'party');
   const fineAmount = fine ? fine.recommended : 0;
   const simple = onlyWarningOrFine && fineAmount !== undefined && fineAmount <= limit;
   addTrace(
@@ -35,9 +42,9 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
     simple ? 'applied' : 'not-applied',
     () =>
       simple
-        ? `可以适用简易程序当场作出处罚决定（${fine ? `罚款${formatYuan(fineAmount!)}` : '警告'}，不超过${kind === 'person' ? '公民' : '法人或者其他组织'}${formatYuan(limit)}）`
-        : `不适用简易程序（简易程序限于警告或者${kind === 'person' ? '对公民' : '对法人或者其他组织'}${formatYuan(limit)}以下罚款），适用普通程序`,
-    [xzcff(rs, 51, undefined, {}, 'procedure')],
+        ? `可以适用简易程序当场作出处罚决定（${fine ? `罚款${yuan(fineAmount!)}` : '警告'}，不超过${kind === 'person' ? '公民' : '法人或者其他组织'}${yuan(limit)}）`
+        : `不适用简易程序（简易程序限于警告或者${kind === 'person' ? '对公民' : '对法人或者其他组织'}${yuan(limit)}以下罚款），适用普通程序`,
+    law.simpleProcedure,
   );
 
   let hearing = false;
@@ -50,7 +57,7 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
     }
   }
   if (threshold === undefined) {
-    if (partyFines.length > 0 || penalties.some((p) => p.kind === 'confiscateGains'))
+    if (fine || confiscation)
       warn(ctx, 'HEARING_THRESHOLD_UNSET', '本基准未设定听证“较大数额”标准，请按本地区规定判断是否告知听证权利（行政处罚法第六十三条）');
   } else {
     for (const p of penalties) {
@@ -58,7 +65,7 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
       const amount = amountOf(p);
       if (amount !== undefined && amount >= threshold) {
         hearing = true;
-        if (ctx.traceOn) reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${formatYuan(amount)}达到较大数额标准${formatYuan(threshold)}`);
+        if (ctx.traceOn) reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${yuan(amount)}达到较大数额标准${yuan(threshold)}`);
       }
     }
   }
@@ -66,16 +73,25 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
     ctx,
     'procedure',
     hearing ? 'applied' : 'not-applied',
-    () => (hearing ? `应当告知当事人有要求听证的权利：${[...new Set(reasons)].join('；')}` : threshold === undefined ? '听证较大数额标准未设定，是否告知听证权利请按本地区规定判断' : `未达到听证标准（较大数额${formatYuan(threshold)}）`),
-    [xzcff(rs, 63, 1, {}, 'procedure')],
+    () => (hearing ? `应当告知当事人有要求听证的权利：${[...new Set(reasons)].join('；')}` : threshold === undefined ? '听证较大数额标准未设定，是否告知听证权利请按本地区规定判断' : `未达到听证标准（较大数额${yuan(threshold)}）`),
+    law.hearing,
   );
 
-  const derived = () => ({ ...ctx.facts, recommendedFine: fine?.recommended, fineMax: fine?.statutory?.max, grade });
+  const derived = (): Facts => {
+    // A copy by assignment: spreading the case's facts is slow (see caseFacts).
+    const facts = factsRecord(ctx);
+    const f: Record<string, Facts[string]> = {};
+    for (const k of Object.keys(facts)) f[k] = facts[k];
+    f.recommendedFine = fine?.recommended;
+    f.fineMax = fine?.statutory?.max;
+    f.grade = grade;
+    return f;
+  };
   const legalReview = rs.policy.legalReview ? compiled(rs.policy.legalReview)(derived()) === true : false;
   const collective = rs.policy.collective ? compiled(rs.policy.collective)(derived()) === true : false;
   if (rs.policy.legalReview)
-    addTrace(ctx, 'procedure', legalReview ? 'applied' : 'not-applied', () => (legalReview ? '按本基准规定，作出决定前应当进行法制审核' : '未达到本基准规定的法制审核条件'), [xzcff(rs, 58, 1, {}, 'procedure')]);
+    addTrace(ctx, 'procedure', legalReview ? 'applied' : 'not-applied', () => (legalReview ? '按本基准规定，作出决定前应当进行法制审核' : '未达到本基准规定的法制审核条件'), law.legalReview);
   if (rs.policy.collective)
-    addTrace(ctx, 'procedure', collective ? 'applied' : 'not-applied', () => (collective ? '按本基准规定，应当由行政机关负责人集体讨论决定' : '未达到本基准规定的集体讨论条件'), [xzcff(rs, 57, 2, {}, 'procedure')]);
+    addTrace(ctx, 'procedure', collective ? 'applied' : 'not-applied', () => (collective ? '按本基准规定，应当由行政机关负责人集体讨论决定' : '未达到本基准规定的集体讨论条件'), law.collective);
   return { simple, hearing, legalReview, collective };
 }

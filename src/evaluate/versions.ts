@@ -4,7 +4,7 @@ import { itemByCode } from '../load/lookup.js';
 import { loadCaseAt, type CaseValue } from '../load/loadCase.js';
 import type { RuleSet } from '../load/model.js';
 import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
-import { formatYuan } from '../report/format.js';
+import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
 import { evaluate } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, TimeRule, TraceEntry, VersionResult } from './types.js';
@@ -54,12 +54,12 @@ export function compareVersions(
   const fb = b.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
   const maxA = fa?.statutory?.max ?? 0;
   const maxB = fb?.statutory?.max ?? 0;
-  if (maxB < maxA) return { applied: 'decision', reason: `新的规定法定罚款上限${formatYuan(maxB)}低于行为时的${formatYuan(maxA)}，处罚较轻，适用新的规定` };
-  if (maxB > maxA) return { applied: 'act', reason: `新的规定法定罚款上限${formatYuan(maxB)}高于行为时的${formatYuan(maxA)}，适用行为时的规定` };
+  if (maxB < maxA) return { applied: 'decision', reason: `新的规定法定罚款上限${yuan(maxB)}低于行为时的${yuan(maxA)}，处罚较轻，适用新的规定` };
+  if (maxB > maxA) return { applied: 'act', reason: `新的规定法定罚款上限${yuan(maxB)}高于行为时的${yuan(maxA)}，适用行为时的规定` };
   const ra = fa?.recommended;
   const rb = fb?.recommended;
   if (ra !== undefined && rb !== undefined && rb < ra)
-    return { applied: 'decision', reason: `法定上限相同，新的规定建议罚款${formatYuan(rb)}低于${formatYuan(ra)}，适用新的规定` };
+    return { applied: 'decision', reason: `法定上限相同，新的规定建议罚款${yuan(rb)}低于${yuan(ra)}，适用新的规定` };
   return { applied: 'act', reason: '新的规定并不更轻，适用行为时的规定' };
 }
 
@@ -187,7 +187,7 @@ export function evaluateInCatalogAt(
     rule = { atAct: summary(atAct, d1), atDecision: summary(atDecision, d2), applied: cmp.applied, reason: cmp.reason };
   }
   const describe = (r: VersionResult, label: string) =>
-    `${label}（版本 ${r.version}，${r.effective.from} 起施行）：${r.outcome === 'none' ? '不予处罚' : r.outcome === 'penalty' ? `给予处罚${r.statutoryMax !== undefined ? `，法定罚款上限${formatYuan(r.statutoryMax)}` : ''}${r.recommended !== undefined ? `，建议${formatYuan(r.recommended)}` : ''}` : '无法确定'}`;
+    `${label}（版本 ${r.version}，${r.effective.from} 起施行）：${r.outcome === 'none' ? '不予处罚' : r.outcome === 'penalty' ? `给予处罚${r.statutoryMax !== undefined ? `，法定罚款上限${yuan(r.statutoryMax)}` : ''}${r.recommended !== undefined ? `，建议${yuan(r.recommended)}` : ''}` : '无法确定'}`;
   const versionTrace = options.trace === false
     ? []
     : [

@@ -1,12 +1,13 @@
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Case } from '../evaluate/types.js';
-import { Case as CaseSchema } from '../schema/case.js';
+import { Case as CaseSchema, type RawCase } from '../schema/case.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
-import type { FactDef, RuleSet, ScalarValue } from './model.js';
+import { parseCaseShape } from './caseShape.js';
+import type { FactDef, Item, RuleSet, ScalarValue } from './model.js';
 import { CASE_MAX_BYTES, MAX_REPORTED, parseSource, SourceFile, type ParseLimits, type SourceInput } from './source.js';
 
 /** Largest lists a case may hold: items of one act, facts, circumstances, prior violations. */
@@ -16,6 +17,12 @@ const CASE_LIST_LIMITS: readonly (readonly [string, number])[] = [
   ['circumstances', 200],
   ['history', 10_000],
 ];
+
+/** Dates in the order the law reads them: act ≤ act end ≤ discovered ≤ decision. */
+const DATE_ORDER = ['act', 'actEnd', 'discovered', 'decision'] as const;
+
+/** An output object built key by key, in its documented key order. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface CaseResult {
   readonly case?: Case;
@@ -68,31 +75,107 @@ export function loadCase(input: SourceInput | CaseValue, ruleSet: RuleSet, limit
   return { ...r, diagnostics: sortDiagnostics([...diagnostics, ...r.diagnostics]) };
 }
 
-/** Checks the case found at `base` inside a parsed file (e.g. a fixture's `case:`). */
-export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], ruleSet: RuleSet): CaseResult {
+const builtinFacts = new Map(BUILTIN_FACTS.map((f) => [f.name, f]));
+
+/** Every key of a facts record is its fact's name (as the loader builds them), so a key lookup finds the fact. */
+function keyedByName(facts: Readonly<Record<string, FactDef>>): boolean {
+  for (const k in facts) if (Object.prototype.hasOwnProperty.call(facts, k) && facts[k]!.name !== k) return false;
+  return true;
+}
+
+// The rule set's facts are checked once, not for every case.
+let checkedFacts: object | undefined;
+let checkedOk = false;
+
+function ruleSetKeyedByName(facts: Readonly<Record<string, FactDef>>): boolean {
+  if (facts !== checkedFacts) {
+    checkedOk = keyedByName(facts);
+    checkedFacts = facts;
+  }
+  return checkedOk;
+}
+
+function own<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+/**
+ * The facts a case about these items may use, by name, as {@link factScope}
+ * finds them (items' facts over the rule set's over built-ins): looked up in
+ * the records directly rather than by building the scope for every case.
+ */
+function factLookup(ruleSet: RuleSet, codes: readonly string[], items: readonly (Item | undefined)[]): (name: string) => FactDef | undefined {
+  if (!ruleSetKeyedByName(ruleSet.facts) || items.some((i) => i && !keyedByName(i.facts))) {
+    const scope = factScope(ruleSet, codes);
+    return (name) => scope.get(name);
+  }
+  return (name) => {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const def = items[i] && own(items[i]!.facts, name);
+      if (def) return def;
+    }
+    return own(ruleSet.facts, name) ?? builtinFacts.get(name);
+  };
+}
+
+// Cases of one batch mostly list their facts in the same order: keep the last order sorted.
+// JSON.parse internalizes keys, so the comparison is mostly of pointers.
+let lastKeys: readonly string[] = [];
+let lastSorted: readonly string[] = [];
+
+/** Object.keys(o), sorted. */
+function sortedKeys(o: object): readonly string[] {
+  const keys = Object.keys(o);
+  let same = keys.length === lastKeys.length;
+  for (let i = 0; same && i < keys.length; i++) same = keys[i] === lastKeys[i];
+  if (same) return lastSorted;
+  lastKeys = keys;
+  lastSorted = [...keys].sort();
+  return lastSorted;
+}
+
+/**
+ * Checks the case found at `base` inside a parsed file (e.g. a fixture's `case:`).
+ * `shape` is the fast check of a well-formed case (a test passes one that always
+ * declines, to compare with the zod path).
+ */
+export function loadCaseAt(
+  source: SourceFile,
+  base: readonly PropertyKey[],
+  ruleSet: RuleSet,
+  shape: (value: unknown) => RawCase | undefined = parseCaseShape,
+): CaseResult {
   const diagnostics: Diagnostic[] = [];
   const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
   let value: unknown = source.value;
   for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
-  // A case is small: refuse huge lists before zod reports each element.
-  const v = (value ?? {}) as Record<string, unknown>;
-  for (const [key, max] of CASE_LIST_LIMITS) {
-    const list = v[key];
-    const n = Array.isArray(list) ? list.length : list !== null && typeof list === 'object' ? Object.keys(list).length : 0;
-    if (n > max)
-      return { diagnostics: [diagnostic('SCHEMA_VALUE', file.locate([key]), { detail: `at most ${max} entries in ${key}, got ${n}` })] };
+  // The common, well-formed case is checked by hand; anything else goes through zod, which reports.
+  let raw = shape(value);
+  if (!raw) {
+    // A case is small: refuse huge lists before zod reports each element.
+    const v = (value ?? {}) as Record<string, unknown>;
+    for (const [key, max] of CASE_LIST_LIMITS) {
+      const list = v[key];
+      const n = Array.isArray(list) ? list.length : list !== null && typeof list === 'object' ? Object.keys(list).length : 0;
+      if (n > max)
+        return { diagnostics: [diagnostic('SCHEMA_VALUE', file.locate([key]), { detail: `at most ${max} entries in ${key}, got ${n}` })] };
+    }
+    const r = CaseSchema.safeParse(value, { reportInput: true });
+    if (!r.success) return { diagnostics: sortDiagnostics(issuesToDiagnostics(r.error.issues.slice(0, MAX_REPORTED), source, base)) };
+    raw = r.data;
   }
-  const r = CaseSchema.safeParse(value, { reportInput: true });
-  if (!r.success) return { diagnostics: sortDiagnostics(issuesToDiagnostics(r.error.issues.slice(0, MAX_REPORTED), source, base)) };
-  const raw = r.data;
 
   if (raw.ruleSet !== undefined && raw.ruleSet !== ruleSet.id) {
     diagnostics.push(diagnostic('CASE_RULESET_MISMATCH', file.locate(['ruleSet']), { wanted: raw.ruleSet, got: ruleSet.id }));
   }
   const itemPath = raw.items ? ['items'] : ['item'];
   const items = raw.items ?? [raw.item!];
-  items.forEach((code, i) => {
-    if (!itemByCode(ruleSet, code)) {
+  const found: (Item | undefined)[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const code = items[i]!;
+    const item = itemByCode(ruleSet, code);
+    found.push(item);
+    if (!item) {
       // Suggestions only on the error path: a province has 10,000+ codes.
       const known = nearest(code, ruleSet.items.map((i) => i.code));
       diagnostics.push(
@@ -101,29 +184,34 @@ export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], rul
         }),
       );
     }
-  });
+  }
 
-  const scope = factScope(ruleSet, items);
   const facts: Record<string, ScalarValue> = {};
-  for (const name of Object.keys(raw.facts ?? {}).sort()) {
-    const def = scope.get(name);
-    if (!def || def.origin === 'builtin') {
-      const known = [...scope.values()].filter((f) => f.origin !== 'builtin').map((f) => f.name).sort();
-      diagnostics.push(
-        diagnostic('UNKNOWN_FACT', file.locate(['facts', name], true), {
-          fact: name,
-          known: nearest(name, known) ?? (known.join(', ') || 'none'),
-        }),
-      );
-      continue;
+  const given = raw.facts;
+  if (given) {
+    const factNamed = factLookup(ruleSet, items, found);
+    for (const name of sortedKeys(given)) {
+      const def = factNamed(name);
+      if (!def || def.origin === 'builtin') {
+        const known = [...factScope(ruleSet, items).values()].filter((f) => f.origin !== 'builtin').map((f) => f.name).sort();
+        diagnostics.push(
+          diagnostic('UNKNOWN_FACT', file.locate(['facts', name], true), {
+            fact: name,
+            known: nearest(name, known) ?? (known.join(', ') || 'none'),
+          }),
+        );
+        continue;
+      }
+      const c = convertFactValue(def, given[name]);
+      if (!c.ok) diagnostics.push(diagnostic(c.code, file.locate(['facts', name]), c.data));
+      else facts[name] = c.value;
     }
-    const c = convertFactValue(def, raw.facts![name]);
-    if (!c.ok) diagnostics.push(diagnostic(c.code, file.locate(['facts', name]), c.data));
-    else facts[name] = c.value;
   }
 
   const circumstances = new Set<string>();
-  (raw.circumstances ?? []).forEach((name, i) => {
+  const listed = raw.circumstances ?? [];
+  for (let i = 0; i < listed.length; i++) {
+    const name = listed[i]!;
     if (!ruleSet.circumstances[name]) {
       const known = Object.keys(ruleSet.circumstances).sort();
       diagnostics.push(
@@ -133,56 +221,50 @@ export function loadCaseAt(source: SourceFile, base: readonly PropertyKey[], rul
         }),
       );
     } else circumstances.add(name);
-  });
+  }
 
   // Dates in the order the law reads them: act ≤ act end ≤ discovered ≤ decision.
   const d = raw.dates;
-  const order: [string, string | null | undefined][] = [
-    ['act', d.act],
-    ['actEnd', d.actEnd],
-    ['discovered', d.discovered],
-    ['decision', d.decision],
-  ];
-  let prev: [string, string] | undefined;
-  for (const [name, value] of order) {
+  let prevName = '';
+  let prevValue: string | undefined;
+  for (const name of DATE_ORDER) {
+    const value = d[name];
     if (value === undefined || value === null) continue;
-    if (prev && value < prev[1]) {
+    if (prevValue !== undefined && value < prevValue) {
       diagnostics.push(
         diagnostic('CASE_DATE_ORDER', file.locate(['dates', name]), {
           later: name,
           laterValue: value,
-          earlier: prev[0],
-          earlierValue: prev[1],
+          earlier: prevName,
+          earlierValue: prevValue,
         }),
       );
     }
-    prev = [name, value];
+    prevName = name;
+    prevValue = value;
   }
 
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = diagnostics.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;
   if (hasErrors(sorted)) return { diagnostics: sorted };
-  const c: Case = {
-    id: raw.id,
-    ...(raw.ruleSet !== undefined ? { ruleSet: raw.ruleSet } : {}),
-    items: [...new Set(items)],
-    party: {
-      kind: raw.party.kind,
-      ...(raw.party.name !== undefined ? { name: raw.party.name } : {}),
-      ...(raw.party.age !== undefined ? { age: raw.party.age } : {}),
-      ...(raw.party.capacity !== undefined ? { capacity: raw.party.capacity } : {}),
-    },
-    dates: {
-      act: d.act,
-      ...(d.actEnd ? { actEnd: d.actEnd } : {}),
-      ...(d.discovered ? { discovered: d.discovered } : {}),
-      ...(d.decision ? { decision: d.decision } : {}),
-    },
-    facts,
-    circumstances: [...circumstances].sort(),
-    history: [...(raw.history ?? [])]
-      .map((h) => ({ item: h.item, date: h.date }))
-      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item < b.item ? -1 : 1)),
-    ...(raw.note !== undefined ? { note: raw.note } : {}),
-  };
+  // Key order as documented; optional keys only when present.
+  const party: Building<Case['party']> = { kind: raw.party.kind };
+  if (raw.party.name !== undefined) party.name = raw.party.name;
+  if (raw.party.age !== undefined) party.age = raw.party.age;
+  if (raw.party.capacity !== undefined) party.capacity = raw.party.capacity;
+  const dates: Building<Case['dates']> = { act: d.act };
+  if (d.actEnd) dates.actEnd = d.actEnd;
+  if (d.discovered) dates.discovered = d.discovered;
+  if (d.decision) dates.decision = d.decision;
+  const history: { item: string; date: string }[] = [];
+  for (const h of raw.history ?? []) history.push({ item: h.item, date: h.date });
+  if (history.length > 1) history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item < b.item ? -1 : 1));
+  const c = (raw.ruleSet !== undefined ? { id: raw.id, ruleSet: raw.ruleSet } : { id: raw.id }) as Building<Case>;
+  c.items = items.length === 1 ? [items[0]!] : [...new Set(items)];
+  c.party = party;
+  c.dates = dates;
+  c.facts = facts;
+  c.circumstances = circumstances.size > 0 ? [...circumstances].sort() : [];
+  c.history = history;
+  if (raw.note !== undefined) c.note = raw.note;
   return { case: c, diagnostics: sorted };
 }

@@ -4,6 +4,7 @@
  *   node --cpu-prof --cpu-prof-dir=.bench/prof --import tsx test/bench/profile.ts load
  *   node --cpu-prof --cpu-prof-dir=.bench/prof --import tsx test/bench/profile.ts evaluate [--trace] [--seconds 20]
  *   node --cpu-prof --cpu-prof-dir=.bench/prof --import tsx test/bench/profile.ts loadcase [--seconds 20]
+ *   node --cpu-prof --cpu-prof-dir=.bench/prof --import tsx test/bench/profile.ts catalog [--trace] [--seconds 20]
  *   node --import tsx test/bench/cpuprofile-top.ts .bench/prof/<file>.cpuprofile [--focus evaluateWith]
  *
  * Add --src to profile the TypeScript sources through tsx rather than the built dist/ (the default).
@@ -11,7 +12,9 @@
  * `load` loads the 11k-item rule set once (loadRuleSetDir). `evaluate` loads it, pre-loads cases
  * with loadCase, then runs evaluate() in a loop for --seconds; the loading is in the profile too,
  * so summarise it with `--focus evaluateWith` (only samples under that function). `loadcase` runs
- * loadCase in a loop (the step before evaluate, and part of every batch case).
+ * loadCase in a loop (the step before evaluate, and part of every batch case). `catalog` runs the
+ * batch's path per case, evaluateInCatalog on the parsed JSON value (loadCase + evaluate and the
+ * choice of rule set and version; `--focus evaluateInCatalog`).
  */
 import { createReadStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,7 +29,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const fromSrc = process.argv.includes('--src');
 const lib = (await import(pathToFileURL(join(ROOT, fromSrc ? 'src/index.ts' : 'dist/index.js')).href)) as typeof import('../../src/index.js');
 const node = (await import(pathToFileURL(join(ROOT, fromSrc ? 'src/node/index.ts' : 'dist/node.js')).href)) as typeof import('../../src/node/index.js');
-const { evaluate, loadCase } = lib;
+const { evaluate, evaluateInCatalog, loadCase } = lib;
 const { loadRuleSetDir } = node;
 
 const { values: opts, positionals } = parseArgs({
@@ -65,6 +68,12 @@ if (mode !== 'load') {
       sink += r.diagnostics.length;
       n++;
     }
+  } else if (mode === 'catalog') {
+    while (performance.now() < deadline) {
+      const r = evaluateInCatalog([rs], { path: 'cases.ndjson', value: values[n % values.length] }, { trace });
+      sink += r.diagnostics.length;
+      n++;
+    }
   } else {
     const list: Case[] = values.map((v) => loadCase({ value: v }, rs).case!);
     console.error(`loadCase: ${list.length} cases`);
@@ -78,6 +87,6 @@ if (mode !== 'load') {
       }
     }
   }
-  console.error(`${mode}${mode === 'evaluate' ? ` (trace ${trace ? 'on' : 'off'})` : ''}: ${n} cases in ${seconds} s (${Math.round(n / seconds)} cases/s)${sink < 0 ? '!' : ''}`);
+  console.error(`${mode}${mode !== 'loadcase' ? ` (trace ${trace ? 'on' : 'off'})` : ''}: ${n} cases in ${seconds} s (${Math.round(n / seconds)} cases/s)${sink < 0 ? '!' : ''}`);
 }
 

@@ -83,4 +83,74 @@ describe('compiled conditions', () => {
     expect(compileCondition({ any: c.all })({ correctedInTime: true })).toBe(true);
     expect(compileCondition({ not: c })({ correctedInTime: true })).toBeUndefined();
   });
+
+  it('agree with a plain Kleene evaluator when facts are missing, bands on one fact included (fixed seed)', () => {
+    // The compiled form merges `all` of two comparisons of one fact into one node and
+    // drops `all`/`any` of one part: the answers must stay those of the plain reading.
+    const band = fc
+      .tuple(fc.constantFrom(...numFacts), numLeaf, numLeaf)
+      .map(([fact, a, b]): Condition => ({ all: [{ ...a, fact }, { ...b, fact }] }));
+    const { tree } = fc.letrec<{ tree: Condition }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        numLeaf,
+        numListLeaf,
+        boolLeaf,
+        enumLeaf,
+        band,
+        fc.record({ all: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
+        fc.record({ any: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }) }),
+        fc.record({ not: tie('tree') }),
+      ),
+    }));
+    const someFacts = fc.record(
+      { goodsValue: num, area: num, days: num, correctedInTime: fc.boolean(), incident: fc.boolean(), stage: fc.constantFrom(...enumValues) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(tree, someFacts, (c, f) => {
+        expect(compileCondition(c)(f)).toBe(kleene(c, f));
+      }),
+      { seed: 20261123, numRuns: 2000 },
+    );
+  });
 });
+
+/** The reading of a condition the engine documents, written out plainly. */
+function kleene(c: Condition, f: Readonly<Record<string, unknown>>): boolean | undefined {
+  if ('all' in c || 'any' in c) {
+    const all = 'all' in c;
+    let unknown = false;
+    for (const p of all ? c.all : c.any) {
+      const r = kleene(p, f);
+      if (r === !all) return r;
+      if (r === undefined) unknown = true;
+    }
+    return unknown ? undefined : all;
+  }
+  if ('not' in c) {
+    const r = kleene(c.not, f);
+    return r === undefined ? undefined : !r;
+  }
+  const v = f[c.fact];
+  if (v === undefined) return undefined;
+  const x = c.value;
+  switch (c.operator) {
+    case 'equal':
+      return v === x;
+    case 'notEqual':
+      return v !== x;
+    case 'lessThan':
+      return (v as number) < (x as number);
+    case 'lessThanInclusive':
+      return (v as number) <= (x as number);
+    case 'greaterThan':
+      return (v as number) > (x as number);
+    case 'greaterThanInclusive':
+      return (v as number) >= (x as number);
+    case 'in':
+      return (x as readonly unknown[]).includes(v);
+    case 'notIn':
+      return !(x as readonly unknown[]).includes(v);
+  }
+}
