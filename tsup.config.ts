@@ -18,4 +18,12 @@ export default defineConfig([
     splitting: false,
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    // The worker thread of `cailiang batch --workers`, loaded by file name
+    // from dist/ (next to cli.js and the chunks of node.js / node.cjs).
+    entry: { 'batch-worker': 'src/cli/batch-worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    splitting: false,
+  },
 ]);

@@ -17,7 +17,7 @@ Usage: cailiang <command> [options]
 Commands:
   evaluate <case.yaml>... [--rules <dir>] [--format md|json|html]
                           recommend a disposition for each case
-  batch <cases> [--rules <dir>] [--format md|json|html]
+  batch <cases> [--rules <dir>] [--format md|json|html] [--workers <n>]
                           statistics over many cases (NDJSON or a YAML list):
                           outcomes, 721 shares against the target, 免罚 totals
   audit <decided-cases> [--rules <dir>] [--format text|json|md] [--spread <n>]

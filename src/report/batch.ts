@@ -150,12 +150,76 @@ interface GroupTally {
 }
 
 /**
+ * What the tally reads of one evaluated case: a few fields of the disposition
+ * and of the rule-set version applied, as plain data. Small and cloneable, so
+ * `cailiang batch --workers` can send it from a worker thread to the thread
+ * that tallies; the single-thread batch goes through it too, so both count
+ * exactly alike. Build it with {@link batchCase}.
+ */
+export interface BatchCase {
+  readonly caseId: string;
+  readonly ruleSet: { readonly id: string; readonly version: string; readonly title: string };
+  readonly item: string;
+  /** Name of the item in the version applied ('' when it has none). */
+  readonly itemName: string;
+  readonly outcome: Outcome;
+  readonly channel: Channel;
+  /** The version's 721 target (policy.channels.target). */
+  readonly target: ChannelGroup['target'];
+  readonly basis?: NoPenaltyBasis;
+  readonly mandatory: boolean;
+  readonly grade?: DispositionGrade;
+  /**
+   * The party fine: of the penalty given (outcome penalty), or of the one that
+   * would otherwise apply (outcome none); absent when there is no such fine.
+   */
+  readonly fine?: { readonly recommended?: number };
+  readonly missingFacts: readonly string[];
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
+}
+
+// Item names by code, per rule-set version: a case needs its item's name, and
+// a scan of the items for every case would cost more than the case itself.
+const itemNames = new WeakMap<RuleSet, Map<string, string>>();
+
+function itemName(ruleSet: RuleSet, code: string): string {
+  let names = itemNames.get(ruleSet);
+  if (!names) {
+    names = new Map();
+    // The first item of a code wins, as Array.prototype.find would have it.
+    for (const i of ruleSet.items) if (!names.has(i.code)) names.set(i.code, i.name);
+    itemNames.set(ruleSet, names);
+  }
+  return names.get(code) ?? '';
+}
+
+/** The part of a disposition {@link BatchTally} counts. `ruleSet` is the version applied. */
+export function batchCase(d: Disposition, ruleSet: RuleSet): BatchCase {
+  const fine = (d.outcome === 'none' ? d.otherwise?.penalties : d.outcome === 'penalty' ? d.penalties : undefined)?.find((p) => p.kind === 'fine' && p.target === 'party');
+  return {
+    caseId: d.caseId,
+    ruleSet: { id: d.ruleSet.id, version: d.ruleSet.version, title: d.ruleSet.title },
+    item: d.item,
+    itemName: itemName(ruleSet, d.item),
+    outcome: d.outcome,
+    channel: d.channel,
+    target: { ...ruleSet.policy.channels.target },
+    ...(d.basis !== undefined ? { basis: d.basis } : {}),
+    mandatory: d.mandatory,
+    ...(d.grade !== undefined ? { grade: d.grade } : {}),
+    ...(fine ? { fine: fine.recommended !== undefined ? { recommended: fine.recommended } : {} } : {}),
+    missingFacts: d.missingFacts,
+    warnings: d.warnings.map((w) => ({ code: w.code, message: w.message })),
+  };
+}
+
+/**
  * Counts dispositions one at a time. Add each case as it is evaluated, then
  * call {@link BatchTally.summary}. Same cases in the same order, same summary.
  *
  * @example
  * const t = new BatchTally();
- * for (const { line, result } of results) t.add(line, result);
+ * for (const { line, result } of results) t.add(line, result.disposition, result.ruleSet);
  * renderBatchMarkdown(t.summary('cases.ndjson'));
  */
 export class BatchTally {
@@ -180,60 +244,63 @@ export class BatchTally {
 
   /** A case that was evaluated. `ruleSet` is the version applied. */
   add(line: number, d: Disposition, ruleSet: RuleSet): void {
+    this.addCase(line, batchCase(d, ruleSet));
+  }
+
+  /** A case that was evaluated, as {@link batchCase} reduced it (e.g. in another thread). */
+  addCase(line: number, c: BatchCase): void {
     this.cases++;
     this.evaluated++;
-    bump(this.outcomes, d.outcome);
-    const key = `${d.ruleSet.id}\u0000${d.item}`;
+    bump(this.outcomes, c.outcome);
+    const key = `${c.ruleSet.id}\u0000${c.item}`;
     let it = this.items.get(key);
     if (!it) {
-      it = { ruleSet: d.ruleSet.id, item: d.item, name: ruleSet.items.find((i) => i.code === d.item)?.name ?? '', counts: {} };
+      it = { ruleSet: c.ruleSet.id, item: c.item, name: c.itemName, counts: {} };
       this.items.set(key, it);
     }
-    bump(it.counts, d.outcome);
-    for (const w of d.warnings) bump(this.warnings, w.code);
+    bump(it.counts, c.outcome);
+    for (const w of c.warnings) bump(this.warnings, w.code);
 
-    if (d.outcome === 'undetermined') {
+    if (c.outcome === 'undetermined') {
       this.undeterminedCount++;
-      for (const f of d.missingFacts) bump(this.missing, f);
+      for (const f of c.missingFacts) bump(this.missing, f);
       if (this.undeterminedList.length < this.limit)
         this.undeterminedList.push({
           line,
-          caseId: d.caseId,
-          item: d.item,
-          missingFacts: d.missingFacts,
-          warnings: d.warnings.filter((w) => w.code !== 'MISSING_FACTS').map((w) => w.message),
+          caseId: c.caseId,
+          item: c.item,
+          missingFacts: c.missingFacts,
+          warnings: c.warnings.filter((w) => w.code !== 'MISSING_FACTS').map((w) => w.message),
         });
       return;
     }
 
     // 721: a reporting category per rule set, against that rule set's target.
-    const target = ruleSet.policy.channels.target;
-    const gkey = `${d.ruleSet.id}\u0000${target.service}/${target.supervision}/${target.penalty}`;
+    const target = c.target;
+    const gkey = `${c.ruleSet.id}\u0000${target.service}/${target.supervision}/${target.penalty}`;
     let g = this.groups.get(gkey);
     if (!g) {
-      g = { ruleSet: d.ruleSet.id, titles: new Map(), target: { ...target }, counts: {} };
+      g = { ruleSet: c.ruleSet.id, titles: new Map(), target: { ...target }, counts: {} };
       this.groups.set(gkey, g);
     }
-    g.titles.set(d.ruleSet.version, d.ruleSet.title);
-    bump(g.counts, d.channel);
+    g.titles.set(c.ruleSet.version, c.ruleSet.title);
+    bump(g.counts, c.channel);
 
-    if (d.outcome === 'none') {
-      bump(this.bases, d.basis ?? 'other');
+    if (c.outcome === 'none') {
+      bump(this.bases, c.basis ?? 'other');
       this.exempt.cases++;
-      if (d.mandatory) this.exempt.mandatory++;
+      if (c.mandatory) this.exempt.mandatory++;
       else this.exempt.discretionary++;
-      const fine = d.otherwise?.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
-      if (!d.mandatory && fine?.recommended !== undefined) {
+      if (!c.mandatory && c.fine?.recommended !== undefined) {
         this.exempt.withAmount++;
-        this.exempt.fineTotal += fine.recommended;
+        this.exempt.fineTotal += c.fine.recommended;
       } else this.exempt.withoutAmount++;
     } else {
-      bump(this.grades, d.grade ?? 'general');
-      const fine = d.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
-      if (fine?.recommended !== undefined) {
+      bump(this.grades, c.grade ?? 'general');
+      if (c.fine?.recommended !== undefined) {
         this.fines.cases++;
-        this.fines.total += fine.recommended;
-      } else if (fine) this.fines.withoutAmount++;
+        this.fines.total += c.fine.recommended;
+      } else if (c.fine) this.fines.withoutAmount++;
     }
   }
 

@@ -1,14 +1,21 @@
+import { serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
-import { sortDiagnostics } from '../../diagnostics/index.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import type { RuleSet } from '../../load/model.js';
 import { bundledRulesDir } from '../../node/paths.js';
 import { BatchTally, renderBatchJson, renderBatchMarkdown } from '../../report/batch.js';
 import { renderBatchHtml } from '../../report/batch-html.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
+import { batchResult, decodeResults, tallyResult, unreadableInput, type BatchWorkerData, type EncodedResults } from '../batch-eval.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import { readCases } from './case-stream.js';
+import { mapInWorkers, WorkerFailure, workerScript } from '../worker-pool.js';
+import { isNdjson, ndjsonLines, readCases, type NdjsonLine } from './case-stream.js';
 import { loadRules } from './evaluate.js';
 
-export const BATCH_HELP = `Usage: cailiang batch <cases> [--rules <dir>] [--format md|json|html]
+/** Each worker holds a copy of the rule sets (hundreds of MB for a large catalogue): keep a typo from asking for thousands. */
+const MAX_WORKERS = 64;
+
+export const BATCH_HELP = `Usage: cailiang batch <cases> [--rules <dir>] [--format md|json|html] [--workers <n>]
 
 Evaluates many cases and prints statistics for supervisors: counts by outcome,
 ground, grade and item; the 721 shares (服务 / 管理 / 执法) against each rule
@@ -23,10 +30,87 @@ Same input, same bytes out.
 Options:
   --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
   --format md|json|html  output format (default md); html has inline SVG charts
+  --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS});
+                         the report is the same, byte for byte. 0 or absent: one
+                         thread. Each worker holds its own copy of the rule sets.
+                         A YAML / JSON list is always evaluated in one thread.
 
 Exit: 0 every case evaluated, 1 some cases could not be evaluated (still
-counted and listed), 2 usage or I/O problem.
+counted and listed), 2 usage or I/O problem, 3 internal error (e.g. a worker
+thread failed; no report then).
 `;
+
+function parseWorkers(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n > MAX_WORKERS) throw new UsageError(`--workers takes a whole number of threads from 1 to ${MAX_WORKERS}, or 0 for none (got "${raw}")`);
+  return n;
+}
+
+/**
+ * Lines in chunks for the workers: small at first, so that even a short file
+ * is shared between them, then doubling up to a size where the cost of
+ * passing messages is lost in the cost of evaluating.
+ */
+async function* chunks(lines: AsyncIterable<NdjsonLine>, first = 8, most = 1024): AsyncGenerator<NdjsonLine[]> {
+  let size = first;
+  let chunk: NdjsonLine[] = [];
+  for await (const l of lines) {
+    chunk.push(l);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+      size = Math.min(most, size * 2);
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The outcome of reading and evaluating every case into the tally. */
+type Run = { ok: true } | { ok: false; exit: number; message: string };
+
+function unreadable(diagnostics: readonly Diagnostic[]): Run {
+  return { ok: false, exit: EXIT.usage, message: formatDiagnosticsText(diagnostics) };
+}
+
+async function runInThisThread(path: string, ruleSets: readonly RuleSet[], tally: BatchTally): Promise<Run> {
+  let records = 0;
+  for await (const rec of readCases(path)) {
+    const r = batchResult(rec, ruleSets);
+    const failed = unreadableInput(r, ++records);
+    if (failed) return unreadable(failed);
+    tallyResult(tally, r);
+  }
+  return { ok: true };
+}
+
+async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: BatchTally, workers: number): Promise<Run> {
+  const opened = await ndjsonLines(path);
+  if ('diagnostic' in opened) return unreadable([opened.diagnostic]);
+  // Serialised once, into memory every worker reads: each deserialises its
+  // own copy, in parallel, instead of the main thread cloning it per worker.
+  const bytes = serialize(ruleSets);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  const workerData: BatchWorkerData = { path, ruleSets: shared };
+  let records = 0;
+  let failed: readonly Diagnostic[] | undefined;
+  try {
+    await mapInWorkers<NdjsonLine[], EncodedResults>(chunks(opened.lines), { script: workerScript('batch-worker'), workers, workerData }, (encoded) => {
+      // Results come in input order: tallied exactly as in one thread.
+      for (const r of decodeResults(encoded)) {
+        failed = unreadableInput(r, ++records);
+        if (failed) return false;
+        tallyResult(tally, r);
+      }
+      return true;
+    });
+  } catch (e) {
+    if (e instanceof WorkerFailure) return { ok: false, exit: EXIT.internal, message: `cailiang batch: ${e.message}; no report was written.\n` };
+    throw e;
+  }
+  return failed ? unreadable(failed) : { ok: true };
+}
 
 export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,6 +119,7 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
     options: {
       rules: { type: 'string' },
       format: { type: 'string', default: 'md' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,6 +129,7 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const format = values.format === 'markdown' ? 'md' : values.format;
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
+  const workers = parseWorkers(values.workers);
   if (positionals.length !== 1) throw new UsageError('batch takes one file of cases (NDJSON, or YAML holding a list)');
   const path = positionals[0]!;
 
@@ -53,22 +139,12 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const tally = new BatchTally();
-  let records = 0;
-  for await (const rec of readCases(path)) {
-    records++;
-    if (rec.diagnostics.length > 0) {
-      // The file itself cannot be read: that is an I/O problem, not a bad case.
-      if (records === 1 && rec.diagnostics.some((d) => d.code.startsWith('IO_') || d.code === 'FILE_TOO_LARGE')) {
-        io.stderr(formatDiagnosticsText(rec.diagnostics));
-        return EXIT.usage;
-      }
-      tally.addProblem(rec.line, rec.diagnostics, rec.caseId);
-      continue;
-    }
-    // The trace is not needed for counting; leaving it out is faster.
-    const r = rec.evaluate(rules.ruleSets, { trace: false });
-    if (r.disposition && r.ruleSet) tally.add(rec.line, r.disposition, r.ruleSet);
-    else tally.addProblem(rec.line, r.diagnostics, rec.caseId);
+  // A YAML / JSON list is one document, parsed whole before its first case:
+  // it stays in this thread (such files are small).
+  const run = workers > 0 && isNdjson(path) ? await runInWorkers(path, rules.ruleSets, tally, workers) : await runInThisThread(path, rules.ruleSets, tally);
+  if (!run.ok) {
+    io.stderr(run.message);
+    return run.exit;
   }
   const summary = tally.summary(path);
   io.stdout(format === 'json' ? renderBatchJson(summary) : format === 'html' ? renderBatchHtml(summary) : renderBatchMarkdown(summary));

@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Place } from '../../diagnostics/index.js';
 import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../../evaluate/versions.js';
@@ -74,7 +75,11 @@ function notObject(path: string, line: number, v: unknown): Diagnostic {
   return diagnostic('SCHEMA_TYPE', { file: path, line, column: 1 }, { expected: 'a case (an object)', received: Array.isArray(v) ? 'a list' : v === null ? 'nothing' : typeof v });
 }
 
-function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[]): CaseRecord {
+/**
+ * One NDJSON line as a case record (exported for the batch worker threads,
+ * which get the lines from {@link ndjsonLines} and build the records there).
+ */
+export function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[] = []): CaseRecord {
   let value: unknown;
   let parsed = true;
   try {
@@ -126,6 +131,52 @@ function ndjsonRecord(path: string, line: number, text: string, stripKeys: reado
   };
 }
 
+/** A non-blank line of an NDJSON file and its 1-based number. */
+export interface NdjsonLine {
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * Opens an NDJSON file for reading line by line (a stream): the non-blank
+ * lines with their numbers, a leading byte-order mark removed. Lines end at
+ * LF, CRLF or CR, as readline counts them. The single-thread batch and the
+ * threads of `batch --workers` both read through this, so they number lines
+ * alike. A file that cannot be opened is a diagnostic instead.
+ */
+export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
+  let stream;
+  try {
+    // A folder opens fine and fails on the first read, out of reach of the
+    // caller's error handling: say so up front, as readSource does.
+    if ((await stat(path)).isDirectory()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'is a folder' }) };
+    stream = createReadStream(path, { encoding: 'utf8' });
+    await new Promise<void>((resolve, reject) => {
+      stream!.once('open', () => resolve());
+      stream!.once('error', reject);
+    });
+  } catch (e) {
+    return { diagnostic: ioDiagnostic(path, e) };
+  }
+  return { lines: numbered(stream) };
+}
+
+async function* numbered(stream: ReadStream): AsyncGenerator<NdjsonLine> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const raw of lines) {
+      n++;
+      const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      if (text.trim() === '') continue;
+      yield { line: n, text };
+    }
+  } finally {
+    // A reader that stops early (cli() in a longer-lived process) leaves no file open.
+    stream.destroy();
+  }
+}
+
 /**
  * Reads cases from `path`: NDJSON (`.ndjson`, `.jsonl`) as a stream, anything
  * else as one YAML or JSON document holding a list of cases. `stripKeys` are
@@ -134,25 +185,12 @@ function ndjsonRecord(path: string, line: number, text: string, stripKeys: reado
  */
 export async function* readCases(path: string, stripKeys: readonly string[] = []): AsyncGenerator<CaseRecord> {
   if (isNdjson(path)) {
-    let stream;
-    try {
-      stream = createReadStream(path, { encoding: 'utf8' });
-      await new Promise<void>((resolve, reject) => {
-        stream!.once('open', () => resolve());
-        stream!.once('error', reject);
-      });
-    } catch (e) {
-      yield failed(1, [ioDiagnostic(path, e)]);
+    const opened = await ndjsonLines(path);
+    if ('diagnostic' in opened) {
+      yield failed(1, [opened.diagnostic]);
       return;
     }
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let n = 0;
-    for await (const raw of lines) {
-      n++;
-      const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (text.trim() === '') continue;
-      yield ndjsonRecord(path, n, text, stripKeys);
-    }
+    for await (const { line, text } of opened.lines) yield ndjsonRecord(path, line, text, stripKeys);
     return;
   }
 
