@@ -6,6 +6,7 @@ import { bundledRulesDir } from '../../node/paths.js';
 import { AuditCollector, renderAuditJson, renderAuditMarkdown, renderAuditText, toDecision } from '../../report/audit.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { Decision } from '../../schema/decided.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { readCases, type CaseRecord } from './case-stream.js';
 import { loadRules } from './evaluate.js';
@@ -30,6 +31,7 @@ Options:
   --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
   --format text|json|md  output format (default text)
   --spread <n>           largest max/min ratio of fines within one tier (default 2)
+${CACHE_HELP}
 
 Exit: 0 no error-level flag, 1 an error-level flag or a case that could not be
 evaluated, 2 usage or I/O problem.
@@ -54,6 +56,7 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
       rules: { type: 'string' },
       format: { type: 'string', default: 'text' },
       spread: { type: 'string', default: '2' },
+      ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,7 +71,8 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('audit takes one file of decided cases (NDJSON, or YAML holding a list)');
   const path = positionals[0]!;
 
-  const rules = await loadRules(values.rules ?? bundledRulesDir());
+  const cache = cacheDirOf(values);
+  const rules = await loadRules(values.rules ?? bundledRulesDir(), cache !== undefined ? { cache } : {});
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

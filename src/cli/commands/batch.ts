@@ -7,6 +7,7 @@ import { BatchTally, renderBatchJson, renderBatchMarkdown } from '../../report/b
 import { renderBatchHtml } from '../../report/batch-html.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { batchResult, decodeResults, tallyResult, unreadableInput, type BatchWorkerData, type EncodedResults } from '../batch-eval.js';
+import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { mapInWorkers, WorkerFailure, workerScript } from '../worker-pool.js';
 import { isNdjson, ndjsonLines, readCases, type NdjsonLine } from './case-stream.js';
@@ -34,6 +35,7 @@ Options:
                          the report is the same, byte for byte. 0 or absent: one
                          thread. Each worker holds its own copy of the rule sets.
                          A YAML / JSON list is always evaluated in one thread.
+${CACHE_HELP}
 
 Exit: 0 every case evaluated, 1 some cases could not be evaluated (still
 counted and listed), 2 usage or I/O problem, 3 internal error (e.g. a worker
@@ -120,6 +122,7 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
       rules: { type: 'string' },
       format: { type: 'string', default: 'md' },
       workers: { type: 'string' },
+      ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -133,7 +136,8 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('batch takes one file of cases (NDJSON, or YAML holding a list)');
   const path = positionals[0]!;
 
-  const rules = await loadRules(values.rules ?? bundledRulesDir());
+  const cache = cacheDirOf(values);
+  const rules = await loadRules(values.rules ?? bundledRulesDir(), cache !== undefined ? { cache } : {});
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
