@@ -8,10 +8,15 @@ export const CACHE_OPTIONS = {
   'cache-location': { type: 'string' },
 } as const;
 
-export const CACHE_HELP = `  --cache             keep validated rule sets in ${DEFAULT_CACHE_DIR}/ and reuse them
-                      while their files are unchanged (content hash)
-  --cache-location <dir>
-                      the cache folder (implies --cache)`;
+/** The help lines of the cache options, descriptions starting at column `at` like the command's own. */
+export function cacheHelp(at: number): string {
+  const pad = (left: string) => (left.length < at ? left.padEnd(at) : `${left}\n${' '.repeat(at)}`);
+  return [
+    `${pad('  --cache')}keep validated rule sets in ${DEFAULT_CACHE_DIR}/ and reuse them`,
+    `${' '.repeat(at)}while their files are unchanged (content hash)`,
+    `${pad('  --cache-location <dir>')}the cache folder (implies --cache)`,
+  ].join('\n');
+}
 
 /** The cache folder the options ask for, or undefined when the cache is off. */
 export function cacheDirOf(values: { cache?: boolean; 'cache-location'?: string }): string | undefined {

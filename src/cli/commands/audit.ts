@@ -6,7 +6,7 @@ import { bundledRulesDir } from '../../node/paths.js';
 import { AuditCollector, renderAuditJson, renderAuditMarkdown, renderAuditText, toDecision } from '../../report/audit.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { Decision } from '../../schema/decided.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
+import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { readCases, type CaseRecord } from './case-stream.js';
 import { loadRules } from './evaluate.js';
@@ -31,7 +31,7 @@ Options:
   --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
   --format text|json|md  output format (default text)
   --spread <n>           largest max/min ratio of fines within one tier (default 2)
-${CACHE_HELP}
+${cacheHelp(25)}
 
 Exit: 0 no error-level flag, 1 an error-level flag or a case that could not be
 evaluated, 2 usage or I/O problem.

@@ -7,7 +7,7 @@ import { BatchTally, renderBatchJson, renderBatchMarkdown } from '../../report/b
 import { renderBatchHtml } from '../../report/batch-html.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { batchResult, decodeResults, tallyResult, unreadableInput, type BatchWorkerData, type EncodedResults } from '../batch-eval.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
+import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { mapInWorkers, WorkerFailure, workerScript } from '../worker-pool.js';
 import { isNdjson, ndjsonLines, readCases, type NdjsonLine } from './case-stream.js';
@@ -35,7 +35,7 @@ Options:
                          the report is the same, byte for byte. 0 or absent: one
                          thread. Each worker holds its own copy of the rule sets.
                          A YAML / JSON list is always evaluated in one thread.
-${CACHE_HELP}
+${cacheHelp(25)}
 
 Exit: 0 every case evaluated, 1 some cases could not be evaluated (still
 counted and listed), 2 usage or I/O problem, 3 internal error (e.g. a worker

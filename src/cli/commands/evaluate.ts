@@ -10,7 +10,7 @@ import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionsHtml, type CaseReportInput } from '../../report/disposition-html.js';
 import { renderDispositionJson } from '../../report/disposition-json.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
+import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openOutput } from '../output.js';
 import { checkDirs } from './verify.js';
@@ -31,7 +31,7 @@ Options:
   --no-trace         leave out the reasoning steps
   --output <file>    write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
-${CACHE_HELP}
+${cacheHelp(21)}
 
 Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
 `;

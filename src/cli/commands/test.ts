@@ -6,7 +6,7 @@ import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import { readSource } from '../../node/fs.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
+import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { loadRules } from './evaluate.js';
 
 export const TEST_HELP = `Usage: cailiang test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
@@ -20,7 +20,7 @@ Options:
   --fixtures <dir>     fixture folder (default: fixtures/ beside <rules-dir>)
   --filter <text>      run only fixtures whose name or path contains <text>
   --require-coverage   fail when a tier or list entry is not exercised
-${CACHE_HELP}
+${cacheHelp(23)}
 
 Exit: 0 all passed, 1 a fixture failed (or coverage is required and missing), 2 usage or I/O.
 `;

@@ -8,7 +8,7 @@ import { findRuleSetDirs } from '../../node/ruleSetDirs.js';
 import { loadRuleSetDir } from '../../node/loadRuleSetDir.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
-import { CACHE_HELP, CACHE_OPTIONS, cacheDirOf } from '../cache-options.js';
+import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
 export const VERIFY_HELP = `Usage: cailiang verify <rules-dir>... [--format text|json|github|sarif] [--strict]
@@ -33,7 +33,7 @@ Options:
   --fixtures <dir>    run the fixtures under <dir> and warn about every tier and
                       list entry none of them exercises
   --quiet             text format: print problems only, no summary
-${CACHE_HELP}
+${cacheHelp(22)}
 
 Exit: 0 no error, 1 errors found, 2 usage or I/O problem.
 `;
