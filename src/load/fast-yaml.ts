@@ -1,4 +1,4 @@
-import { SpanBuilder, type SpanTable } from './spans.js';
+import { mapSpanOffsets, SpanBuilder, type SpanTable } from './spans.js';
 
 /**
  * A fast reader for the plain YAML that rule files are written in: block
@@ -10,7 +10,8 @@ import { SpanBuilder, type SpanTable } from './spans.js';
  *
  * It accepts a strict subset and gives up (returns undefined) at anything
  * else — anchors, aliases, tags, block scalars, multi-line scalars or flow
- * collections, directives, tabs, CR, control characters, empty values, odd
+ * collections, directives, tabs, a CR outside a CRLF line end, control
+ * characters, empty values, odd
  * indentation, duplicate or forbidden keys, too deep nesting, anything that
  * might be an error. The caller then parses the file with `yaml`, which gives
  * the diagnostics. So this reader never decides what a file means differently
@@ -88,13 +89,38 @@ interface Read {
 }
 
 export function parseFast(text: string, maxDepth: number): FastParse | undefined {
-  if (REFUSED_CHARS.test(text)) return undefined;
+  // Files saved with CRLF line ends (Windows editors) are read without their CRs, and the
+  // offsets mapped back to the text as it is; a CR anywhere else goes to the full parser.
+  const crlf = text.includes('\r');
+  const src = crlf ? text.replace(/\r\n/g, '\n') : text;
+  if (REFUSED_CHARS.test(src)) return undefined;
+  let read: FastParse | undefined;
   try {
-    return new Reader(text, maxDepth).document();
+    read = new Reader(src, maxDepth).document();
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
   }
+  return read && crlf ? withCrs(read, text) : read;
+}
+
+/** Offsets in the text without the CRs of its CRLFs → offsets in the text as it is (mixed line ends too). */
+function withCrs(read: FastParse, text: string): FastParse {
+  // Where each removed CR was, as an offset in the text without them (the offset of its LF there).
+  const removed: number[] = [];
+  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) removed.push(i - removed.length);
+  // An offset moves by the number of CRs removed before it.
+  const map = (offset: number): number => {
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (removed[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+  return { value: read.value, root: [map(read.root[0]), map(read.root[1])], spans: mapSpanOffsets(read.spans, map) };
 }
 
 class Reader {

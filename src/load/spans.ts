@@ -86,6 +86,32 @@ export class SpanBuilder {
   }
 }
 
+/** The same table with every offset passed through `map` (key indexes and child records unchanged). */
+export function mapSpanOffsets(table: SpanTable, map: (offset: number) => number): SpanTable {
+  const data = table.data.slice();
+  for (let r = 0; r < data.length; ) {
+    const kind = data[r]!;
+    const n = data[r + 1]!;
+    const width = kind === MAP ? MAP_WIDTH : SEQ_WIDTH;
+    for (let j = 0; j < n; j++) {
+      const b = r + 2 + j * width;
+      if (kind === MAP) {
+        data[b + 1] = map(data[b + 1]!);
+        data[b + 2] = map(data[b + 2]!);
+        if (data[b + 3]! >= 0) {
+          data[b + 3] = map(data[b + 3]!);
+          data[b + 4] = map(data[b + 4]!);
+        }
+      } else {
+        data[b] = map(data[b]!);
+        data[b + 1] = map(data[b + 1]!);
+      }
+    }
+    r += 2 + n * width;
+  }
+  return { data, keys: table.keys, root: table.root };
+}
+
 /**
  * Offsets of the node at `path` (or of its key when `key` is set), starting
  * from the root's; when the path leaves the table (a missing key, an index out

@@ -60,9 +60,12 @@ describe('fast YAML reader', () => {
     let accepted = 0;
     const problems: string[] = [];
     for (const f of files) {
-      const r = compare(f, readFileSync(f, 'utf8'));
+      const text = readFileSync(f, 'utf8');
+      const r = compare(f, text);
       if (r.fast) accepted++;
       for (const p of r.problems.slice(0, 3)) problems.push(`${f}: ${p}`);
+      // The same file as a Windows editor saves it: offsets shift by one per line.
+      for (const p of compare(f, text.replace(/\r?\n/g, '\r\n')).problems.slice(0, 3)) problems.push(`${f} (CRLF): ${p}`);
     }
     expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(files.length / 2);
@@ -76,7 +79,7 @@ describe('fast YAML reader', () => {
     ['multi-line flow', 'a: [1,\n  2]\n'],
     ['documents', '---\na: 1\n'],
     ['tabs', 'a:\t1\n'],
-    ['CRLF', 'a: 1\r\nb: 2\r\n'],
+    ['a CR outside a CRLF line end', 'a: 1\rb: 2\n'],
     ['empty values', 'a:\nb: 1\n'],
     ['duplicate keys', 'a: 1\na: 2\n'],
     ['1 and "1"', '1: a\n"1": b\n'],
@@ -90,6 +93,12 @@ describe('fast YAML reader', () => {
     ['too deep nesting', 'a: ' + '['.repeat(70) + ']'.repeat(70) + '\n'],
   ])('gives %s to the full parser', (_what, text) => {
     expect(parseFast(text, 64)).toBeUndefined();
+  });
+
+  it('reads CRLF files, with positions in the text as it is', () => {
+    const r = compare('crlf.yaml', 'a: 1\r\nb:\r\n  - x: "q"  # c\r\n    y: [1, 2]\r\n  - z\r\nc: hi there\r\n');
+    expect(r.fast).toBe(true);
+    expect(r.problems).toEqual([]);
   });
 
   it('resolves plain scalars as the core schema does', () => {
@@ -179,7 +188,8 @@ describe('fast YAML reader', () => {
         runs++;
         const root: V = typeof v === 'string' ? { a: v } : v;
         const lines = typeof root === 'string' ? [root] : block(root, st, 0, seed);
-        const text = lines.join('\n') + (seed % 2 ? '\n' : '');
+        const eol = seed % 3 === 0 ? '\r\n' : '\n';
+        const text = lines.join(eol) + (seed % 2 ? eol : '');
         const r = compare('g.yaml', text);
         if (r.fast) accepted++;
         if (r.problems.length > 0) throw new Error(`${JSON.stringify(text)}\n${r.problems.slice(0, 3).join('\n')}`);
@@ -196,7 +206,7 @@ describe('fast YAML reader', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .filter((t) => parseFast(t, 64) !== undefined)
       .map((t) => (t.length > 6000 ? t.slice(0, t.lastIndexOf('\n', 6000) + 1) : t));
-    const INSERTS = [' ', '\n', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '  ', '- ', ': ', ' #', 'x', '1', '.', '~', '\\', '&', '*', '!', '|', '>', '?', '\t', '0x', '\n  ', '\n- '];
+    const INSERTS = [' ', '\n', '\r\n', '\r', ':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '  ', '- ', ': ', ' #', 'x', '1', '.', '~', '\\', '&', '*', '!', '|', '>', '?', '\t', '0x', '\n  ', '\n- '];
     let seed = 20261122;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
