@@ -228,8 +228,10 @@ export class BatchTally {
   private readonly outcomes: Counts<Outcome> = {};
   private readonly bases: Counts<NoPenaltyBasis> = {};
   private readonly grades: Counts<DispositionGrade> = {};
-  private readonly items = new Map<string, { ruleSet: string; item: string; name: string; counts: Counts<Outcome> }>();
-  private readonly groups = new Map<string, GroupTally>();
+  // By rule-set id, then item code (nested, not a joined key: no string is built per case).
+  private readonly items = new Map<string, Map<string, { ruleSet: string; item: string; name: string; counts: Counts<Outcome> }>>();
+  // By rule-set id, then the (few) distinct 721 targets of its versions.
+  private readonly groups = new Map<string, GroupTally[]>();
   private exempt = { cases: 0, mandatory: 0, discretionary: 0, withAmount: 0, fineTotal: 0, withoutAmount: 0 };
   private fines = { cases: 0, total: 0, withoutAmount: 0 };
   private undeterminedCount = 0;
@@ -252,11 +254,12 @@ export class BatchTally {
     this.cases++;
     this.evaluated++;
     bump(this.outcomes, c.outcome);
-    const key = `${c.ruleSet.id}\u0000${c.item}`;
-    let it = this.items.get(key);
+    let byItem = this.items.get(c.ruleSet.id);
+    if (!byItem) this.items.set(c.ruleSet.id, (byItem = new Map()));
+    let it = byItem.get(c.item);
     if (!it) {
       it = { ruleSet: c.ruleSet.id, item: c.item, name: c.itemName, counts: {} };
-      this.items.set(key, it);
+      byItem.set(c.item, it);
     }
     bump(it.counts, c.outcome);
     for (const w of c.warnings) bump(this.warnings, w.code);
@@ -277,11 +280,12 @@ export class BatchTally {
 
     // 721: a reporting category per rule set, against that rule set's target.
     const target = c.target;
-    const gkey = `${c.ruleSet.id}\u0000${target.service}/${target.supervision}/${target.penalty}`;
-    let g = this.groups.get(gkey);
+    let list = this.groups.get(c.ruleSet.id);
+    if (!list) this.groups.set(c.ruleSet.id, (list = []));
+    let g = list.find((x) => x.target.service === target.service && x.target.supervision === target.supervision && x.target.penalty === target.penalty);
     if (!g) {
       g = { ruleSet: c.ruleSet.id, titles: new Map(), target: { ...target }, counts: {} };
-      this.groups.set(gkey, g);
+      list.push(g);
     }
     g.titles.set(c.ruleSet.version, c.ruleSet.title);
     bump(g.counts, c.channel);
@@ -314,6 +318,7 @@ export class BatchTally {
   summary(source: string): BatchSummary {
     const outcomes = { none: this.outcomes.none ?? 0, penalty: this.outcomes.penalty ?? 0, undetermined: this.outcomes.undetermined ?? 0 };
     const items = [...this.items.values()]
+      .flatMap((byItem) => [...byItem.values()])
       .map((x) => ({
         ruleSet: x.ruleSet,
         item: x.item,
@@ -324,7 +329,10 @@ export class BatchTally {
         undetermined: x.counts.undetermined ?? 0,
       }))
       .sort((a, b) => (a.ruleSet < b.ruleSet ? -1 : a.ruleSet > b.ruleSet ? 1 : a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
-    const channels = [...this.groups.entries()]
+    // Ordered as before: by rule-set id, then the target written "service/supervision/penalty".
+    const channels = [...this.groups.values()]
+      .flat()
+      .map((g): [string, GroupTally] => [`${g.ruleSet}\u0000${g.target.service}/${g.target.supervision}/${g.target.penalty}`, g])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, g]) => {
         const cases = CHANNELS.reduce((n, c) => n + (g.counts[c] ?? 0), 0);
