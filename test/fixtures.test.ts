@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,26 +8,19 @@ import { runFixture } from '../src/fixture/fixture.js';
 import { renderDispositionJson } from '../src/report/disposition-json.js';
 import type { RuleSet } from '../src/load/model.js';
 import { findRuleSetDirs, loadRuleSetDir } from '../src/node/index.js';
+import { filesUnder } from './helpers.js';
 
 // Every bundled fixture is a named test: its case, evaluated under the bundled
 // rules, must give what its `expect:` says.
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(n) ? [p] : [];
-    });
-}
 
 const ruleSets: RuleSet[] = [];
 for (const dir of await findRuleSetDirs(join(root, 'rules'))) {
   const r = await loadRuleSetDir(dir);
   if (r.ruleSet) ruleSets.push(r.ruleSet);
 }
-const files = walk(join(root, 'fixtures'));
+const files = filesUnder(join(root, 'fixtures'));
 
 describe('bundled fixtures', () => {
   it('has fixtures and rule sets', () => {

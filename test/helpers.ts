@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceInput } from '../src/load/source.js';
@@ -37,4 +37,14 @@ export function bufferIO(): CliIO & { out: string; err: string } {
     },
   };
   return io;
+}
+
+/** The files below `dir` (recursively, sorted by path) whose names match `ext` (default: YAML). */
+export function filesUnder(dir: string, ext: RegExp = /\.ya?ml$/): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? filesUnder(p, ext) : ext.test(n) ? [p] : [];
+    });
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { evaluateInCatalog } from '../../src/evaluate/versions.js';
 import type { RuleSet } from '../../src/load/model.js';
 import { parseSource } from '../../src/load/source.js';
 import { findRuleSetDirs, loadRuleSetDir } from '../../src/node/index.js';
+import { filesUnder } from '../helpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -41,14 +42,6 @@ describe('CaseFacts', () => {
   });
 });
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(n) ? [p] : [];
-    });
-}
 
 const ruleSets: RuleSet[] = [];
 for (const dir of await findRuleSetDirs(join(ROOT, 'rules'))) {
@@ -60,7 +53,7 @@ for (const dir of await findRuleSetDirs(join(ROOT, 'rules'))) {
 describe('trace off', () => {
   it('gives every bundled fixture the disposition of trace on, without the trace; again the same on a second run', () => {
     let n = 0;
-    for (const path of walk(join(ROOT, 'fixtures'))) {
+    for (const path of filesUnder(join(ROOT, 'fixtures'))) {
       const p = parseSource({ path, text: readFileSync(path, 'utf8') });
       const value = (p.file?.value as { case?: unknown } | undefined)?.case;
       if (!value) continue;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import type { RuleSet } from '../../src/load/model.js';
 import { parseSource, SourceFile } from '../../src/load/source.js';
 import { findRuleSetDirs, loadRuleSetDir } from '../../src/node/index.js';
 import { Case as CaseSchema } from '../../src/schema/case.js';
-import { readDir } from '../helpers.js';
+import { filesUnder, readDir } from '../helpers.js';
 import { runs } from '../properties/settings.js';
 
 // loadCase checks the common, well-formed case by hand (parseCaseShape) and
@@ -20,23 +20,15 @@ import { runs } from '../properties/settings.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-function walk(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p, ext) : ext.test(n) ? [p] : [];
-    });
-}
 
 /** Every case value in the repository: fixtures' `case:`, sample NDJSON lines, hostile cases. */
 function repositoryCases(): { where: string; file: SourceFile; base: readonly PropertyKey[] }[] {
   const out: { where: string; file: SourceFile; base: readonly PropertyKey[] }[] = [];
-  for (const path of walk(join(ROOT, 'fixtures'), /\.ya?ml$/)) {
+  for (const path of filesUnder(join(ROOT, 'fixtures'), /\.ya?ml$/)) {
     const p = parseSource({ path, text: readFileSync(path, 'utf8') });
     if (p.file) out.push({ where: relative(ROOT, path), file: p.file, base: ['case'] });
   }
-  for (const path of walk(join(ROOT, 'fixtures'), /\.ndjson$/)) {
+  for (const path of filesUnder(join(ROOT, 'fixtures'), /\.ndjson$/)) {
     readFileSync(path, 'utf8')
       .split('\n')
       .forEach((line, i) => {
@@ -49,7 +41,7 @@ function repositoryCases(): { where: string; file: SourceFile; base: readonly Pr
         out.push({ where: `${relative(ROOT, path)}:${i + 1}`, file: SourceFile.fromValue(path, value), base: [] });
       });
   }
-  for (const path of walk(join(ROOT, 'test/hostile'), /\.(ya?ml|json)$/).filter((p) => !p.includes('/rules/'))) {
+  for (const path of filesUnder(join(ROOT, 'test/hostile'), /\.(ya?ml|json)$/).filter((p) => !p.includes('/rules/'))) {
     const p = parseSource({ path, text: readFileSync(path, 'utf8') });
     if (p.file) out.push({ where: relative(ROOT, path), file: p.file, base: [] });
   }

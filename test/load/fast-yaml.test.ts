@@ -1,25 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFast } from '../../src/load/fast-yaml.js';
 import { parseSource, type SourceFile } from '../../src/load/source.js';
+import { filesUnder } from '../helpers.js';
 
 /**
  * The fast reader must never read a file differently from yaml: whenever it
  * accepts a text, the value and every position (of each key and each value)
  * must be those the full parser gives. It may give up on anything.
  */
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.ya?ml$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 function paths(v: unknown, p: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
   out.push(p);
@@ -56,7 +48,7 @@ function compare(path: string, text: string): { fast: boolean; problems: string[
 
 describe('fast YAML reader', () => {
   it('agrees with yaml on every bundled, fixture and test YAML file it accepts, and accepts most of them', () => {
-    const files = [...walk('rules'), ...walk('fixtures'), ...walk('test')];
+    const files = [...filesUnder('rules'), ...filesUnder('fixtures'), ...filesUnder('test')];
     let accepted = 0;
     const problems: string[] = [];
     for (const f of files) {
@@ -202,7 +194,7 @@ describe('fast YAML reader', () => {
 
   it('agrees with yaml on bundled rule files with random edits (seeded), whenever it accepts one', () => {
     // Files the fast reader takes, cut to their first 6,000 characters (at a line end) to keep this quick.
-    const texts = [...walk('rules'), ...walk('fixtures')]
+    const texts = [...filesUnder('rules'), ...filesUnder('fixtures')]
       .map((f) => readFileSync(f, 'utf8'))
       .filter((t) => parseFast(t, 64) !== undefined)
       .map((t) => (t.length > 6000 ? t.slice(0, t.lastIndexOf('\n', 6000) + 1) : t));

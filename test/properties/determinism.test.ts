@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -13,6 +13,7 @@ import { renderDispositionJson } from '../../src/report/disposition-json.js';
 import { caseFor, caseSpec, permutation, ruleSetFiles, ruleSetSpec, shuffleDeep, type RuleSetSpec } from './arbitraries.js';
 import { ROOT } from './bundled.js';
 import { runs } from './settings.js';
+import { filesUnder } from '../helpers.js';
 
 // DESIGN.md, Invariants: evaluation is deterministic and independent of key
 // order. The same rule set written with its mappings' keys in another order,
@@ -94,7 +95,7 @@ describe('invariant: evaluation is independent of key order, list order and file
       shuffled.push(b);
     }
     expect(original.length).toBeGreaterThan(0);
-    const fixtures = walk(join(ROOT, 'fixtures'));
+    const fixtures = filesUnder(join(ROOT, 'fixtures'));
     let compared = 0;
     fixtures.forEach((path, i) => {
       const fixture = parse(readFileSync(path, 'utf8')) as { case?: unknown };
@@ -125,11 +126,3 @@ describe('invariant: evaluation is independent of key order, list order and file
   }, 600_000);
 });
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? walk(p) : /\.ya?ml$/.test(n) ? [p] : [];
-    });
-}
