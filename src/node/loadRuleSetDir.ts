@@ -30,12 +30,11 @@ export async function loadRuleSetDir(dir: string, options: LoadDirOptions = {}):
     const loaded = loadRuleSet(read.files, limits);
     return { diagnostics: sortDiagnostics([...read.diagnostics, ...loaded.diagnostics]) };
   }
-  const key = cache !== undefined ? cacheKey(read.files, limits) : undefined;
-  if (cache !== undefined && key !== undefined) {
-    const hit = await readCached(cache, dir, key);
-    if (hit) return hit;
-  }
+  if (cache === undefined) return loadRuleSet(read.files, limits);
+  const key = cacheKey(read.files, limits);
+  const hit = await readCached(cache, dir, key);
+  if (hit) return hit;
   const loaded = loadRuleSet(read.files, limits);
-  if (cache !== undefined && key !== undefined) await writeCached(cache, dir, key, loaded);
+  await writeCached(cache, dir, key, loaded);
   return loaded;
 }

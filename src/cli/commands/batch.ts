@@ -136,8 +136,7 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('batch takes one file of cases (NDJSON, or YAML holding a list)');
   const path = positionals[0]!;
 
-  const cache = cacheDirOf(values);
-  const rules = await loadRules(values.rules ?? bundledRulesDir(), cache !== undefined ? { cache } : {});
+  const rules = await loadRules(values.rules ?? bundledRulesDir(), { cache: cacheDirOf(values) });
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

@@ -73,8 +73,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const rulesDir = values.rules ?? bundledRulesDir();
   const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
   if (typeof out === 'number') return out;
-  const cache = cacheDirOf(values);
-  const rules = await loadRules(rulesDir, cache !== undefined ? { cache } : {});
+  const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

@@ -60,8 +60,7 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('test takes one rules folder, e.g. cailiang test rules/');
   const rulesDir = positionals[0]!.replace(/\/+$/, '');
-  const cache = cacheDirOf(values);
-  const rules = await loadRules(rulesDir, cache !== undefined ? { cache } : {});
+  const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
   if (rules.diagnostics.length > 0) {
     io.stderr(formatDiagnosticsText(rules.diagnostics));
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;

@@ -53,14 +53,13 @@ export interface Checked {
 /** Loads every rule set found under the given paths. */
 export async function checkDirs(paths: readonly string[], options: { readonly cache?: string } = {}): Promise<Checked[]> {
   const results: Checked[] = [];
-  const load = { ...(options.cache !== undefined ? { cache: options.cache } : {}) };
   for (const p of paths) {
     const dirs = await findRuleSetDirs(p);
     if (dirs.length === 0) {
-      results.push({ dir: p, ...(await loadRuleSetDir(p, load)) });
+      results.push({ dir: p, ...(await loadRuleSetDir(p, options)) });
       continue;
     }
-    for (const dir of dirs) results.push({ dir, ...(await loadRuleSetDir(dir, load)) });
+    for (const dir of dirs) results.push({ dir, ...(await loadRuleSetDir(dir, options)) });
   }
   return results;
 }
@@ -125,8 +124,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     if (!isIgnorableCode(code))
       throw new UsageError(`--ignore ${code}: not a semantic-check code (${VERIFY_CODES.filter(isIgnorableCode).join(', ')})`);
 
-  const cache = cacheDirOf(values);
-  const loaded = await checkDirs(positionals, cache !== undefined ? { cache } : {});
+  const loaded = await checkDirs(positionals, { cache: cacheDirOf(values) });
   const ruleSets = loaded.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
 
   let fixtures: FixtureResult[] | undefined;
