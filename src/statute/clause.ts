@@ -1,0 +1,653 @@
+import { CONDITIONS, CRIME, ELSEWHERE, NOT_PENALTY, findBase } from './lexicon.js';
+import { NUMERAL_CHARS, parseFactor, parseNumeral, parseOrdinal, parseYuan } from './numerals.js';
+import type {
+  ClauseCondition,
+  FineBase,
+  PenaltyGroup,
+  ReadFine,
+  ReadMeasure,
+  ReadProblem,
+  Sanction,
+  SanctionOrChoice,
+  StatuteRef,
+  Target,
+  TextPosition,
+} from './types.js';
+
+/**
+ * The penalty a paragraph sets, read piece by piece: the paragraph is cut at
+ * 。 and ；, then at ，. The pieces before the first sanction (or the 由…部门
+ * authority) describe the violation; after it, a piece ending in 的 opens a
+ * conditional group (货值金额不足一万元的, 情节严重的, 拒不改正的), and every
+ * other piece must be a sanction, a measure, a cross reference or a part that
+ * is not an administrative penalty. A piece that is none of these makes the
+ * paragraph `review`, with the piece and the reason: the reader never guesses.
+ */
+
+const N = `[${NUMERAL_CHARS}]+`;
+const YUAN = `(?:人民币)?${N}元`;
+const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%％])`;
+
+/** A word that opens a sanction or measure (what follows 由…部门). */
+/** An authority named without 由: 国家安全机关可以责令改正. */
+const BARE_AUTHORITY = /^(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+
+const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
+const AUTHORITY = /^(?:并|可以|并可以|可)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会))(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|对|撤销|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
+
+export interface ClauseContext {
+  readonly ref: StatuteRef;
+  readonly at: TextPosition;
+}
+
+export interface ClauseReading {
+  readonly violationText: string;
+  readonly enumerated: boolean;
+  readonly violates: StatuteRef[];
+  readonly authority?: string;
+  readonly groups: PenaltyGroup[];
+  readonly refersTo?: { readonly ref: StatuteRef; readonly relative: 'law' | 'previous' | 'paragraph' };
+  readonly notPenalties: string[];
+  readonly elsewhere: string[];
+  readonly problems: ReadProblem[];
+}
+
+/**
+ * Does this paragraph set an administrative penalty (as opposed to naming one
+ * in passing, as procedure articles do)? A sanction phrase must follow a
+ * condition (…的，) in the same sentence.
+ */
+export function setsPenalty(text: string): boolean {
+  for (const sentence of text.replace(DISCIPLINE_SPAN, '').split('。')) {
+    const i = sentence.search(/的[，,]/);
+    if (i < 0) continue;
+    if (SANCTION_PHRASE.test(sentence.slice(i))) return true;
+  }
+  return false;
+}
+
+/** 给予警告、记过或者记大过处分: discipline of officials, not an administrative penalty. */
+const DISCIPLINE_SPAN = /(?:依法)?(?:给予|予以)[^，；。]*?(?:处分|记过|记大过|降级|撤职|开除)/g;
+
+const SANCTION_PHRASE =
+  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|吊销[^，；。]{0,20}?(?:证|照|书)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予)?处罚|依照前款规定处罚/;
+
+interface Piece {
+  readonly text: string;
+  readonly offset: number;
+  /** Which sentence (。) of the paragraph the piece is in. */
+  readonly sentence: number;
+}
+
+function splitPieces(text: string): Piece[][] {
+  // Segments at 。 and ；, pieces at ， — offsets kept for positions.
+  const segments: Piece[][] = [];
+  let seg: Piece[] = [];
+  let start = 0;
+  let sentence = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i === text.length || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '。' || ch === '：' || ch === ':') {
+      const t = text.slice(start, i).trim();
+      if (t !== '') seg.push({ text: t, offset: start, sentence });
+      start = i + 1;
+      if (i === text.length || ch === '；' || ch === ';' || ch === '。') {
+        if (seg.length > 0) segments.push(seg);
+        seg = [];
+        if (ch === '。') sentence++;
+      }
+    }
+  }
+  return segments;
+}
+
+/** 情节较重的处一万元罚款 — a known condition and its sanction without a comma between. */
+function splitConditionJoined(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const m = /^(.{2,24}?)的(?=处|并处|给予|予以|没收|吊销|责令|暂扣)/.exec(p.text);
+    if (m && (CONDITIONS.some(([re]) => re.test(m[1]!)) || /^有违法所得$/.test(m[1]!))) {
+      out.push({ text: m[0], offset: p.offset, sentence: p.sentence }, { text: p.text.slice(m[0].length), offset: p.offset + m[0].length, sentence: p.sentence });
+    } else out.push(p);
+  }
+  return out;
+}
+
+function position(ctx: ClauseContext, offset: number): TextPosition {
+  return { offset: ctx.at.offset + offset, line: ctx.at.line, column: ctx.at.column + offset };
+}
+
+/** Read one paragraph's text. */
+export function readClause(text: string, ctx: ClauseContext): ClauseReading {
+  const problems: ReadProblem[] = [];
+  const notPenalties: string[] = [];
+  const elsewhere: string[] = [];
+  const violates: StatuteRef[] = [];
+  const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number }[] = [];
+  const segments = splitPieces(penaltySentences(text)).map(splitConditionJoined);
+  const enumerated = /[：:]\s*$/.test(text);
+  let authority: string | undefined;
+  let refersTo: ClauseReading['refersTo'];
+  const problem = (p: Piece, reason: string): void => {
+    problems.push({ reason, text: p.text, at: position(ctx, p.offset) });
+  };
+
+  // 1. The violation: pieces up to the authority or the first sanction.
+  const first = segments[0] ?? [];
+  const all = segments.flatMap((s) => s.map((p) => ({ p, sentence: p.sentence })));
+  let k = 0;
+  const description: string[] = [];
+  for (; k < all.length; k++) {
+    const t = all[k]!.p.text;
+    if (k > 0 && AUTHORITY.test(t)) break;
+    if (k > 0 && description[description.length - 1]!.endsWith('的') && BARE_AUTHORITY.test(t)) break;
+    if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || isAside(t))) break;
+    if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
+    if (k >= first.length) break;
+    description.push(t);
+  }
+  const violationText = description
+    .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
+    .join('，');
+  for (const m of violationText.matchAll(/违反(?:本法|本条例|本规定|本办法|本细则)((?:第[零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[（(][一二三四五六七八九十]+[）)]项)?[、和或者及]*)+)(?:的)?规定/g)) {
+    for (const r of m[1]!.matchAll(/第([零〇一二两三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第[（(]([一二三四五六七八九十]+)[）)]项)?/g)) {
+      const article = parseOrdinal(r[1]!)!;
+      violates.push({
+        article,
+        ...(r[2] ? { paragraph: parseOrdinal(r[2])! } : {}),
+        ...(r[3] ? { item: parseOrdinal(r[3])! } : {}),
+      });
+    }
+  }
+  const conditionsBefore = description.filter(
+    (d) => d.endsWith('的') && !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的$/.test(d) && !/(?:下列|以下)(?:情形|行为|情况)之一的$/.test(d),
+  );
+  if (conditionsBefore.length > 1)
+    problem(first[0]!, 'several conditions (…的) before the first sanction: which sanction goes with which is not read');
+  if (description.length === 0) {
+    problem(first[0] ?? { text, offset: 0, sentence: 0 }, 'no violation ending in 的 before the sanctions');
+  }
+
+  // 2. The sanctions, in groups opened by conditions.
+  let group = { when: [] as ClauseCondition[], measures: [] as ReadMeasure[], sanctions: [] as SanctionOrChoice[], text: [] as string[], notPenalty: false, elsewhere: false, aside: 0 };
+  groups.push(group);
+  let openingConditions = false;
+  let pendingTarget: Target | undefined;
+  for (let i = k; i < all.length; i++) {
+    const { p } = all[i]!;
+    let t = p.text;
+    const auth = AUTHORITY.exec(t);
+    if (auth) {
+      authority ??= auth[1];
+      const optionalBy = /^(?:可以|并可以|可)由/.test(t);
+      t = t.slice(auth[0].length).replace(/^，/, '').replace(ASIDE_AFTER_AUTHORITY, '');
+      if (t === '') continue;
+      if (optionalBy) t = '可以' + t;
+    }
+    const bare = !auth ? BARE_AUTHORITY.exec(t) : null;
+    if (bare) {
+      authority ??= bare[1];
+      t = (/(?:可以|可)$/.test(bare[0]) ? '可以' : '') + t.slice(bare[0].length).replace(ASIDE_AFTER_AUTHORITY, '');
+    }
+    const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
+    if (condWithout !== t) t = condWithout;
+    if (/^(?:造成|致使|导致|情节)/.test(t) && !t.endsWith('的') && !CONDITIONS.some(([re]) => re.test(t)) && !isActionStart(t)) t += '的';
+    if (t.endsWith('的') && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
+      const cond = readCondition(t.slice(0, -1));
+      if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
+        group = { when: [], measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0 };
+        groups.push(group);
+      }
+      openingConditions = true;
+      group.text.push(p.text);
+      if (all[i]!.sentence > 0 && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && all[i - 1]?.sentence !== all[i]!.sentence)
+        problem(p, 'a later sentence opens with a condition the reader does not know: it may state another violation');
+      if (cond === 'crime' || cond === 'other-law') {
+        group.notPenalty = true;
+        group.elsewhere = cond === 'other-law';
+      } else if (cond) group.when.push(cond);
+      continue;
+    }
+    openingConditions = false;
+    group.text.push(p.text);
+    if (group.elsewhere) {
+      elsewhere.push(p.text);
+      group.aside++;
+      continue;
+    }
+    if (group.notPenalty || DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) {
+      notPenalties.push(p.text);
+      group.aside++;
+      continue;
+    }
+    if (ELSEWHERE.test(t) && !/^依照(?:本法|本条例|本规定|本办法|前款|第)/.test(t)) {
+      elsewhere.push(p.text);
+      group.aside++;
+      continue;
+    }
+    if (/^予以没收$/.test(t) && group.when.some((c) => c.kind === 'base' && c.base.fact === 'illegalGains' && c.value === 0)) {
+      group.sanctions.push({ kind: 'confiscateGains', mandatory: true, target: 'party', text: p.text });
+      continue;
+    }
+    const floor = /^按(.+?元)计算$/.exec(t);
+    if (floor) {
+      const v = parseYuan(floor[1]!);
+      if (v === undefined) problem(p, 'base floor not an amount');
+      else applyFloor(groups, group, v, p, problem);
+      continue;
+    }
+    const ref = readCrossReference(t);
+    if (ref) {
+      if (refersTo) problem(p, 'two cross references in one paragraph');
+      refersTo = ref;
+      continue;
+    }
+    const read = readSanctions(t, pendingTarget);
+    pendingTarget = undefined;
+    if (read === undefined) {
+      problem(p, 'not a sanction, measure or condition the reader knows');
+      continue;
+    }
+    if (typeof read === 'string') {
+      problem(p, read);
+      continue;
+    }
+    if (read.escalation && group.sanctions.length > 0 && read.items.length === 1) {
+      // 责令停产停业，直至吊销许可证: the officer chooses up to the heavier one.
+      const prev = group.sanctions.pop()!;
+      const prevItems = 'anyOf' in prev ? prev.anyOf : [prev];
+      const next = read.items[0]!;
+      group.sanctions.push({ anyOf: [...prevItems, ...('anyOf' in next ? next.anyOf : [next])], mandatory: 'anyOf' in prev ? prev.mandatory : prev.mandatory, text: `${prev.text}，${t}` });
+      continue;
+    }
+    if (read.notPenalty) {
+      notPenalties.push(p.text);
+      group.aside++;
+      continue;
+    }
+    if (read.target !== undefined && read.items.length === 0 && read.measures.length === 0) {
+      pendingTarget = read.target;
+      continue;
+    }
+    group.measures.push(...read.measures);
+    group.sanctions.push(...read.items);
+  }
+  if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
+
+  const seenConditions = new Set<string>();
+  for (const g of groups)
+    for (const c of g.when) {
+      if (seenConditions.has(c.text)) problems.push({ reason: 'the same condition twice: nesting under an earlier condition is not read', text: c.text, at: ctx.at });
+      seenConditions.add(c.text);
+    }
+  for (const g of groups)
+    if (!g.notPenalty && g.aside === 0 && g.when.length > 0 && g.sanctions.length === 0 && g.measures.length === 0 && !refersTo)
+      problems.push({ reason: 'a condition with no sanction after it', text: g.text.join('，'), at: ctx.at });
+  const out: PenaltyGroup[] = groups
+    .filter((g) => !g.notPenalty && (g.sanctions.length > 0 || g.measures.length > 0))
+    .map((g) => ({ when: g.when, measures: g.measures, sanctions: g.sanctions, text: g.text.join('，') }));
+  return {
+    violationText,
+    enumerated,
+    violates,
+    ...(authority !== undefined ? { authority } : {}),
+    groups: out,
+    ...(refersTo ? { refersTo } : {}),
+    notPenalties,
+    elsewhere,
+    problems,
+  };
+}
+
+/**
+ * The sentences that carry the penalty: from the first sentence that sets one
+ * (a duty stated before it, 出租人应当配合…。出租人拒不配合的，处…, is not part of it).
+ */
+function penaltySentences(text: string): string {
+  const sentences = text.split(/(?<=。)/);
+  if (sentences.length < 2) return text;
+  const i = sentences.findIndex((s) => setsPenalty(s));
+  return i <= 0 ? text : sentences.slice(i).join('');
+}
+
+/** A piece that is neither violation nor sanction: 依法承担民事责任, 依照治安管理处罚法… */
+function isAside(t: string): boolean {
+  return DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t)) || ELSEWHERE.test(t);
+}
+
+const DISCIPLINE = /处分$|记过|记大过|降级|撤职|开除|政务处分|纪律处分/;
+
+/** 在各自职责范围内, 按照职责 … after an authority. */
+const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|在)各自的?(?:职责|职权)(?:分工|范围内)?|^(?:按照|依据|根据)职责(?:分工)?|^按照[^，]*?规定的权限|^依法/;
+
+function hasSanctionWord(t: string): boolean {
+  return /罚款|警告|没收|吊销|暂扣|拘留|停产停业|通报批评/.test(t);
+}
+
+function isActionStart(t: string): boolean {
+  return VERB.test(t.replace(/^(?:并且|同时|还|另外|并|可以|可)/, '')) && !/^对.+的$/.test(t);
+}
+
+function applyFloor(
+  groups: { when: ClauseCondition[]; sanctions: SanctionOrChoice[] }[],
+  group: { when: ClauseCondition[] },
+  floor: number,
+  p: Piece,
+  problem: (p: Piece, reason: string) => void,
+): void {
+  // 货值金额不足一万元的，按一万元计算: the condition names the base; multiples of it get the floor.
+  const cond = group.when.length === 1 ? group.when[0] : undefined;
+  if (!cond || cond.kind !== 'base' || cond.operator !== 'lessThan' || cond.value !== floor) {
+    problem(p, 'a base floor whose condition is not “base below the same amount”');
+    return;
+  }
+  group.when.length = 0;
+  (group as { floorOf?: FineBase }).floorOf = cond.base;
+  let applied = 0;
+  for (const g of groups)
+    g.sanctions = g.sanctions.map((s) => {
+      const fix = (x: Sanction): Sanction =>
+        x.fine?.kind === 'multiple' && x.fine.base.text === cond.base.text ? (applied++, { ...x, fine: { ...x.fine, baseFloor: floor } }) : x;
+      return 'anyOf' in s ? { ...s, anyOf: s.anyOf.map(fix) } : fix(s);
+    });
+  if (applied === 0) problem(p, 'a base floor with no multiple of that base before it');
+}
+
+/** 依照本法第一百二十四条的规定给予处罚; 依照前款规定处罚; 依照第一款规定给予处罚. */
+function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
+  const s = t.replace(/^(?:并|可以|并可以)/, '');
+  if (/^依照前款(?:的)?规定(?:给予|予以)?(?:处罚|处理|处以罚款)$/.test(s)) return { ref: { article: 0 }, relative: 'previous' };
+  const own = /^(?:依照|按照|依据)本条第([一二三四五六七八九十]+)款(?:的)?规定(?:给予|予以)?(?:处罚|处以罚款)$/.exec(s);
+  if (own) return { ref: { article: 0, paragraph: parseOrdinal(own[1]!)! }, relative: 'paragraph' };
+  const m = /^(?:依照|按照|依据)(本法|本条例|本规定|本办法)?第([零〇一二两三四五六七八九十百千]+)(条|款)(?:第([一二三四五六七八九十]+)款)?(?:第[（(]([一二三四五六七八九十]+)[）)]项)?(?:的)?规定(?:给予|予以)?(?:处罚|的处罚|处以罚款)?$/.exec(s);
+  if (!m) return undefined;
+  const n = parseOrdinal(m[2]!)!;
+  if (m[3] === '款') return { ref: { article: 0, paragraph: n, ...(m[5] ? { item: parseOrdinal(m[5])! } : {}) }, relative: 'paragraph' };
+  return {
+    ref: { article: n, ...(m[4] ? { paragraph: parseOrdinal(m[4])! } : {}), ...(m[5] ? { item: parseOrdinal(m[5])! } : {}) },
+    relative: 'law',
+  };
+}
+
+/** A condition phrase without its 的, or 'crime' for 构成犯罪, or undefined when it names nothing known. */
+function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
+  if (CRIME.test(t)) return 'crime';
+  if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$/.test(t)) return 'other-law';
+  for (const [re, name] of CONDITIONS) if (re.test(t)) return { kind: 'circumstance', name, text: t };
+  const any = /^(?:没有|无)(违法所得|.+?)(?:或者|或)(.+)$/.exec(t);
+  if (any) {
+    const base = findBase(any[1]!) ?? { text: any[1]! };
+    const rest = readBaseCondition(any[2]!);
+    if (rest && rest.base.text === base.text)
+      return { kind: 'any', of: [{ kind: 'noBase', base, text: `没有${any[1]}` }, rest], text: t };
+  }
+  const has = /^(?:有|获得|取得)(违法所得|.+)$/.exec(t);
+  if (has) {
+    const base = findBase(has[1]!);
+    if (base && base.text === has[1]) return { kind: 'base', base, operator: 'greaterThan', value: 0, text: t };
+  }
+  const none = /^(?:没有|无)(.+)$/.exec(t);
+  if (none) {
+    const base = findBase(none[1]!);
+    if (base && base.text === none[1]) return { kind: 'noBase', base, text: t };
+  }
+  const bc = readBaseCondition(t);
+  if (bc) return bc;
+  return { kind: 'stated', text: t };
+}
+
+function readBaseCondition(t: string): Extract<ClauseCondition, { kind: 'base' }> | undefined {
+  const m = new RegExp(`^(.*?)(不足|不满|低于|少于|未达到|超过|高于|多于|达到|在)?(${YUAN})(以上|以下|以内)?$`).exec(t);
+  if (!m) return undefined;
+  const value = parseYuan(m[3]!);
+  const baseText = m[1]!.replace(/(?:的|在)$/, '');
+  const base = findBase(baseText);
+  if (value === undefined || !base || !baseText.endsWith(base.text)) return undefined;
+  const before = m[2];
+  const after = m[4];
+  if (before && after) return undefined;
+  const operator =
+    before === '不足' || before === '不满' || before === '低于' || before === '少于' || before === '未达到'
+      ? 'lessThan'
+      : before === '超过' || before === '高于' || before === '多于'
+        ? 'greaterThan'
+        : before === '达到' || after === '以上'
+          ? 'greaterThanInclusive'
+          : after === '以下' || after === '以内'
+            ? 'lessThanInclusive'
+            : undefined;
+  if (operator === undefined) return undefined;
+  return { kind: 'base', base, operator, value, text: t };
+}
+
+interface ReadSanctions {
+  readonly items: SanctionOrChoice[];
+  readonly measures: ReadMeasure[];
+  /** A piece that only names whom the next piece's sanction falls on (对直接负责的主管人员，处…). */
+  readonly target?: Target;
+  /** 依法给予处分 and the like after a target: recognised, not a penalty. */
+  readonly notPenalty?: true;
+  /** 直至…: the heavier end of a choice with the sanction before it. */
+  readonly escalation: boolean;
+}
+
+/** One piece (between commas) as sanctions and measures; a string is the reason it could not be read. */
+export function readSanctions(piece: string, defaultTarget?: Target): ReadSanctions | string | undefined {
+  let t = piece;
+  let mandatory = true;
+  let escalation = false;
+  for (;;) {
+    const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|处(?=没收|吊销|暂扣|警告|责令))/.exec(t);
+    if (!m) break;
+    if (m[0] === '可以' || m[0] === '可') mandatory = false;
+    if (m[0] === '直至' || m[0] === '甚至') escalation = true;
+    t = t.slice(m[0].length);
+  }
+  let target: Target = defaultTarget ?? 'party';
+  let targetText: string | undefined;
+  const who = readTarget(t);
+  if (who) {
+    target = who.target ?? 'named';
+    if (who.target === undefined) targetText = who.text;
+    t = t.slice(who.length).replace(/^(?:分别|依法|应当)/, '');
+    if (t === '') return { items: [], measures: [], escalation, target };
+    const again = /^(?:可以|可)/.exec(t);
+    if (again) {
+      mandatory = false;
+      t = t.slice(again[0].length);
+    }
+    t = t.replace(/^并/, '');
+  }
+  if (DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) return { items: [], measures: [], escalation, notPenalty: true };
+  const one = readOne(t, mandatory, target, targetText);
+  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation };
+  // 处警告或者五千元以下罚款 — one of several.
+  const alts = splitJoined(t, /或者|或/);
+  if (alts) {
+    const parts = alts.map((a) => readOne(a, mandatory, target, targetText));
+    if (parts.every((x) => x?.sanction && !x.also)) {
+      return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
+    }
+  }
+  // 没收违法所得、违法财物; 处警告、罚款 — several together.
+  const joined = splitJoined(t, /、|和|并处|并/);
+  if (joined) {
+    const parts = joined.map((a) => readOne(a, mandatory, target, targetText));
+    if (parts.every((x) => x)) {
+      return {
+        items: parts.flatMap((x) => sanctionsOf(x!)),
+        measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),
+        escalation,
+      };
+    }
+  }
+  if (/每(?:平方米|株|只|件|头|吨|立方米|日|人|辆|次|个)/.test(t)) return 'a fine per unit (每…) is not in the rule-set language';
+  if (/^撤销/.test(t)) return '撤销 is not one of the kinds of administrative penalty in 行政处罚法 Art. 9';
+  return undefined;
+}
+
+function sanctionsOf(o: One): Sanction[] {
+  return [o.sanction, o.also].filter((x): x is Sanction => x !== undefined);
+}
+
+/** 对单位 / 对直接负责的主管人员和其他直接责任人员 / 对违法行为人 … at the start of a piece. */
+function readTarget(t: string): { target: Target | undefined; length: number; text: string } | undefined {
+  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|人))(?:分别)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
+  if (!m || !/^(?:并)?(?:对|直接负责)/.test(t)) return undefined;
+  const w = m[1]!;
+  const target: Target | undefined = /(?:主管|责任|负责|管理|工作)人员/.test(w)
+    ? 'responsible'
+    : /法定代表人|主要负责人/.test(w)
+      ? 'legalRepresentative'
+      : /^(?:违法)?单位$/.test(w)
+        ? 'organization'
+        : /^个人$/.test(w)
+          ? 'person'
+          : /^(?:违法行为人|违法者|当事人|行为人)$/.test(w)
+            ? 'party'
+            : undefined;
+  return { target, length: m[0].length, text: w };
+}
+
+/** Split on a joiner, carrying a leading 处 / 给予 / 没收 to the parts that lack a verb. */
+function splitJoined(t: string, joiner: RegExp): string[] | undefined {
+  const parts = t.split(joiner).map((x) => x.trim());
+  if (parts.length < 2 || parts.some((x) => x === '')) return undefined;
+  const verb = /^(处以|处|给予|予以|没收|吊销|暂扣|责令)/.exec(parts[0]!)?.[1];
+  return parts.map((x, i) => (i > 0 && verb && !/^(处|给予|予以|没收|吊销|暂扣|责令|警告|通报批评)/.test(x) ? verb + x : x));
+}
+
+interface One {
+  readonly sanction?: Sanction;
+  /** 没收违法所得和违法生产经营的食品: a second sanction read from the same words. */
+  readonly also?: Sanction;
+  readonly measure?: ReadMeasure;
+}
+
+function readOne(t: string, mandatory: boolean, target: Target, targetText?: string): One | undefined {
+  const s = (kind: Sanction['kind'], extra: Partial<Sanction> = {}): One => ({
+    sanction: { kind, mandatory, target, ...(targetText !== undefined ? { targetText } : {}), text: t, ...extra },
+  });
+  if (/^(?:给予|予以|处以?)?警告$/.test(t)) return s('warning');
+  if (/^(?:给予|予以)?通报批评$/.test(t)) return s('criticism');
+  if (/^(?:责令)?(?:其|该[^停，]{1,12})?(?:限期)?(?:停产停业|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
+    return s('suspendBusiness');
+  if (/^(?:责令|予以)?关闭$/.test(t)) return s('close');
+  if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
+  if (/^限制开展生产经营活动$/.test(t)) return s('restrictBusiness');
+  if (/^(?:由[^吊]+)?吊销[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('revokeLicence');
+  if (/^暂扣[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('suspendLicence');
+  const detention = new RegExp(`^(?:处以?)?(?:(${N})日以上)?(${N})日以下(?:的)?(?:行政)?拘留$`).exec(t);
+  if (detention) {
+    const max = parseNumeral(detention[2]!);
+    const min = detention[1] ? parseNumeral(detention[1]) : undefined;
+    if (max === undefined || (detention[1] && min === undefined)) return undefined;
+    return s('detention', { days: { ...(min !== undefined ? { min } : {}), max } });
+  }
+  if (/^(?:处以?)?(?:行政)?拘留$/.test(t)) return s('detention');
+  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:执业|从业)/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:业务|经营|营业)/.test(t) ? 'restrictBusiness' : undefined;
+  if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
+  const ban = new RegExp(`^(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`).exec(t);
+  if (ban) {
+    const y = ban[1] ? parseNumeral(ban[1]) : undefined;
+    return s('restrictPractice', y !== undefined ? { years: { max: y } } : {});
+  }
+  if (/^没收/.test(t)) {
+    const obj = t.slice(2);
+    if (obj === '') return undefined;
+    const parts = obj.split(/和|、|以及|及|或者/);
+    const gains = parts.some((x) => /^(?:其)?违法所得$/.test(x));
+    const others = parts.filter((x) => !/^(?:其)?违法所得$/.test(x));
+    if (gains && others.length === 0) return s('confiscateGains');
+    if (!gains) return s('confiscateProperty');
+    return { sanction: s('confiscateGains').sanction!, also: s('confiscateProperty').sanction! };
+  }
+  const fine = readFine(t);
+  if (fine) return s('fine', { fine });
+  const measure = readMeasure(t);
+  if (measure) return { measure };
+  return undefined;
+}
+
+function readMeasure(t: string): ReadMeasure | undefined {
+  if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期)?(?:改正|整改)/.test(t)) return { kind: 'correct', text: t };
+  if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
+  if (/^责令(?:其)?(?:限期)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
+    return { kind: 'restore', text: t };
+  if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
+  if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
+  if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
+    return { kind: 'other', text: t };
+  return undefined;
+}
+
+/** 处五万元以上十万元以下罚款; 处货值金额十倍以上二十倍以下的罚款; 处二千元以下罚款; 处以罚款. */
+export function readFine(t: string): ReadFine | undefined {
+  const m = /^(?:处以|处|并处|罚款)?(.*?)(?:的)?罚款$/.exec(t);
+  if (!m) return undefined;
+  const inner = m[1]!.replace(/^以/, '');
+  if (inner === '') return { kind: 'unspecified' };
+  let r = new RegExp(`^(${YUAN})(?:以上|至|到|-|－|～)(${YUAN})(?:以下)?$`).exec(inner);
+  if (!r) {
+    // 一万至五万元: the first amount without 元 takes the unit of the second.
+    r = new RegExp(`^(${N})(?:至|到)(${YUAN})$`).exec(inner);
+    if (r) r[1] = r[1] + '元';
+  }
+  if (r) {
+    let min = parseYuan(r[1]!);
+    const max = parseYuan(r[2]!);
+    if (min !== undefined && max !== undefined && /^[^万千百]+元$/.test(r[1]!) && /万元$/.test(r[2]!) && min < 10 && !/[0-9]/.test(r[1]!))
+      min = min * 10_000; // 一至五万元 reads 一万至五万元
+    if (min === undefined || max === undefined || min > max) return undefined;
+    return { kind: 'range', min, max };
+  }
+  r = new RegExp(`^(${YUAN})以下$`).exec(inner);
+  if (r) {
+    const max = parseYuan(r[1]!);
+    return max === undefined ? undefined : { kind: 'upTo', max };
+  }
+  r = new RegExp(`^(${YUAN})以上$`).exec(inner);
+  if (r) {
+    const min = parseYuan(r[1]!);
+    return min === undefined ? undefined : { kind: 'atLeast', min };
+  }
+  r = new RegExp(`^(${YUAN})$`).exec(inner);
+  if (r) {
+    const v = parseYuan(r[1]!);
+    return v === undefined ? undefined : { kind: 'range', min: v, max: v };
+  }
+  // Multiples of a base.
+  r = new RegExp(`^(.+?)(${FACTOR})以上(${FACTOR})以下$`).exec(inner) ?? new RegExp(`^(.+?)(${N})(?:至|到)(${FACTOR})$`).exec(inner);
+  if (r) {
+    const base = baseOf(r[1]!);
+    const f2 = parseFactor(r[3]!);
+    let f1 = parseFactor(r[2]!);
+    if (f1 === undefined && /倍$/.test(r[3]!)) f1 = parseNumeral(r[2]!);
+    if (!base || f1 === undefined || f2 === undefined || f1 > f2) return undefined;
+    return { kind: 'multiple', base, min: f1, max: f2 };
+  }
+  r = new RegExp(`^(.+?)(${FACTOR})以下$`).exec(inner);
+  if (r) {
+    const base = baseOf(r[1]!);
+    const f = parseFactor(r[2]!);
+    if (!base || f === undefined) return undefined;
+    return { kind: 'multiple', base, max: f };
+  }
+  r = new RegExp(`^(.+?)(${FACTOR})$`).exec(inner);
+  if (r) {
+    const base = baseOf(r[1]!);
+    const f = parseFactor(r[2]!);
+    if (!base || f === undefined) return undefined;
+    return { kind: 'multiple', base, min: f, max: f };
+  }
+  return undefined;
+}
+
+/** The base of a multiple: a known one, or the text's own words (no amount, no verb in it). */
+function baseOf(raw: string): FineBase | undefined {
+  const t = raw.replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
+  if (t === '' || /元|罚款|[，；。]|^对|处/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
+  const known = findBase(t);
+  if (known && t.endsWith(known.text)) return known;
+  return { text: t };
+}

@@ -1,0 +1,109 @@
+import { readClause, setsPenalty, type ClauseReading } from './clause.js';
+import { parseLawText } from './structure.js';
+import type { LawReading, LawText, PenaltyProvision, ReadProblem, ReadViolation, StatuteRef } from './types.js';
+
+/**
+ * Every paragraph of a law that sets an administrative penalty, read into
+ * its violations and sanctions. Cross references (依照本法第一百二十四条的规定
+ * 给予处罚, 依照前款规定处罚) are resolved to the provision they name, whose
+ * sanctions are copied in; a reference that cannot be resolved, or leads to a
+ * provision that needs review, makes this one need review too.
+ *
+ * @example
+ * const { provisions } = readPenalties(text);
+ * provisions.filter((p) => p.status === 'review').map((p) => p.problems);
+ */
+export function readPenalties(input: string | LawText): LawReading {
+  const law = typeof input === 'string' ? parseLawText(input) : input;
+  const raw: { ref: StatuteRef; reading: ClauseReading; text: string; at: PenaltyProvision['at']; violations: ReadViolation[] }[] = [];
+  for (const article of law.articles) {
+    for (const para of article.paragraphs) {
+      if (!setsPenalty(para.text)) continue;
+      const ref: StatuteRef = {
+        article: article.number,
+        ...(article.suffix !== undefined ? { suffix: article.suffix } : {}),
+        paragraph: para.number,
+      };
+      const reading = readClause(para.text, { ref, at: para.at });
+      const violations: ReadViolation[] =
+        reading.enumerated && para.items.length > 0
+          ? para.items.map((it) => ({ ref: { ...ref, item: it.number }, text: it.text.replace(/[；;。，]$/, ''), at: it.at }))
+          : [{ ref, text: reading.violationText, at: para.at }];
+      if (reading.enumerated && para.items.length === 0)
+        reading.problems.push({ reason: 'ends with ： but no items (（一）…) follow', text: para.text, at: para.at });
+      raw.push({ ref, reading, text: para.text, at: para.at, violations });
+    }
+  }
+
+  const byKey = new Map<string, (typeof raw)[number]>();
+  for (const r of raw) byKey.set(key(r.ref), r);
+  const resolved = new Map<string, PenaltyProvision>();
+
+  const resolve = (r: (typeof raw)[number], seen: Set<string>): PenaltyProvision => {
+    const k = key(r.ref);
+    const done = resolved.get(k);
+    if (done) return done;
+    const problems: ReadProblem[] = [...r.reading.problems];
+    let groups = r.reading.groups;
+    let refersTo: StatuteRef | undefined;
+    const ref = r.reading.refersTo;
+    if (ref) {
+      const target: StatuteRef =
+        ref.relative === 'previous'
+          ? { article: r.ref.article, ...suffixOf(r.ref), paragraph: (r.ref.paragraph ?? 1) - 1 }
+          : ref.relative === 'paragraph'
+            ? { article: r.ref.article, ...suffixOf(r.ref), paragraph: ref.ref.paragraph! }
+            : ref.ref.paragraph !== undefined
+              ? { article: ref.ref.article, paragraph: ref.ref.paragraph }
+              : soleParagraph(raw, ref.ref.article);
+      refersTo = { ...target, ...(ref.ref.item !== undefined ? { item: ref.ref.item } : {}) };
+      const t = target.paragraph !== undefined ? byKey.get(key(target)) : undefined;
+      if (!t) problems.push({ reason: `the provision it refers to (${refText(target)}) sets no penalty the reader found`, text: r.text, at: r.at });
+      else if (seen.has(key(target))) problems.push({ reason: 'cross references that come back to this provision', text: r.text, at: r.at });
+      else {
+        const p = resolve(t, new Set([...seen, k]));
+        if (p.status === 'review') problems.push({ reason: `the provision it refers to (${refText(target)}) needs review`, text: r.text, at: r.at });
+        groups = [...p.groups, ...groups.filter((g) => g.sanctions.length > 0 || g.when.length > 0 || g.measures.length > 0)];
+      }
+    }
+    const hasSanction = groups.some((g) => g.sanctions.length > 0);
+    if (!hasSanction && problems.length === 0 && r.reading.elsewhere.length === 0)
+      problems.push({ reason: 'no administrative penalty read from the paragraph', text: r.text, at: r.at });
+    const out: PenaltyProvision = {
+      ref: r.ref,
+      status: problems.length === 0 ? 'read' : 'review',
+      violations: r.violations,
+      violates: r.reading.violates,
+      ...(r.reading.authority !== undefined ? { authority: r.reading.authority } : {}),
+      groups,
+      ...(refersTo ? { refersTo } : {}),
+      notPenalties: r.reading.notPenalties,
+      elsewhere: r.reading.elsewhere,
+      problems,
+      text: r.text,
+      at: r.at,
+    };
+    resolved.set(k, out);
+    return out;
+  };
+
+  return { law, provisions: raw.map((r) => resolve(r, new Set())) };
+}
+
+function suffixOf(r: StatuteRef): { suffix?: number } {
+  return r.suffix !== undefined ? { suffix: r.suffix } : {};
+}
+
+/** 依照本法第X条: the article's one penalty paragraph, or its first paragraph when it has several. */
+function soleParagraph(raw: readonly { ref: StatuteRef }[], article: number): StatuteRef {
+  const paras = raw.filter((r) => r.ref.article === article && r.ref.suffix === undefined);
+  return { article, paragraph: paras.length >= 1 ? paras[0]!.ref.paragraph! : 1 };
+}
+
+function key(r: StatuteRef): string {
+  return `${r.article}.${r.suffix ?? 0}.${r.paragraph ?? 0}`;
+}
+
+function refText(r: StatuteRef): string {
+  return `Art. ${r.article}${r.suffix ? `-${r.suffix}` : ''}${r.paragraph ? `(${r.paragraph})` : ''}`;
+}
