@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { schemaCommand } from './commands/schema.js';
+import { statuteCommand } from './commands/statute.js';
 import { testCommand } from './commands/test.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
@@ -33,6 +34,9 @@ Commands:
                           what changed between two versions of a rule set
   schema [index|topic|case]
                           print the JSON Schema of rule files or cases
+  statute <show|import|coverage> ...
+                          read the penalty clauses of law texts; write a law's
+                          statutory layer as a rule set; coverage of a collection
   demo                    evaluate the bundled sample cases and print their reports
 
 Run "cailiang <command> --help" for a command's options.
@@ -50,6 +54,7 @@ const COMMANDS: Record<string, Command> = {
   batch: batchCommand,
   audit: auditCommand,
   compare: compareCommand,
+  statute: statuteCommand,
 };
 
 /**

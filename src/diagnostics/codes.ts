@@ -305,6 +305,56 @@ export const CODES = {
     message: 'tier "{tier}" of item {item} ({range}) goes beyond {parent} tier "{parentTier}" ({parentRange}){where}',
     hint: '国办发〔2022〕27号: a lower level may refine the upper level\'s benchmark but not exceed its tiers or ranges; keep the tier within {parentRange}',
   },
+  STATUTE_LAW_NOT_FOUND: {
+    severity: 'warning',
+    message: 'law "{law}" ({title}, version {version}) is not in the statute collection; versions there: {versions}',
+    hint: 'check the title and the version date against the text (file 短标题(YYYY-MM-DD).md), or add the text to the collection',
+  },
+  STATUTE_ARTICLE_MISSING: {
+    severity: 'error',
+    message: 'item {item} cites {citation}, which 《{law}》 in that version does not have',
+    hint: 'check the article, paragraph (款) and item (项) numbers against the text of the version cited',
+  },
+  STATUTE_NO_PENALTY: {
+    severity: 'warning',
+    message: 'item {item}: {citation} sets no administrative penalty that the statute reader found',
+    hint: 'penalizedBy names the paragraph of the 法律责任 chapter that sets the penalty',
+  },
+  STATUTE_UNREAD: {
+    severity: 'info',
+    message: 'item {item}: {citation} could not be read fully ({reason}); its figures were not checked against the text',
+    hint: 'check the statutory model by hand against the paragraph',
+  },
+  STATUTE_RANGE_MISMATCH: {
+    severity: 'error',
+    message: 'item {item}: fine {found}, but {citation} sets {expected}: “{wording}”',
+    hint: 'copy the range from the text (以上 and 以下 are both inclusive)',
+  },
+  STATUTE_MULTIPLE_MISMATCH: {
+    severity: 'error',
+    message: 'item {item}: fine {found}, but {citation} sets {expected}: “{wording}”',
+    hint: 'copy the multiples from the text',
+  },
+  STATUTE_BASE_MISMATCH: {
+    severity: 'error',
+    message: 'item {item}: fine {found} is a multiple of another base than {citation} sets ({expected}): “{wording}”',
+    hint: 'multiple.of names the fact the text takes the multiple of (货值金额 goodsValue, 违法所得 illegalGains …)',
+  },
+  STATUTE_KIND_EXTRA: {
+    severity: 'error',
+    message: 'item {item}: penalty kind {kind} is not set by {citation}: “{wording}”',
+    hint: 'list under kinds only what the paragraph imposes',
+  },
+  STATUTE_KIND_MISSING: {
+    severity: 'warning',
+    message: 'item {item}: {citation} also sets {kind}, which the item does not list: “{wording}”',
+    hint: 'add the kind (in the branch where the text sets it), or record under ignore: why it is left out',
+  },
+  STATUTE_FINE_MISSING: {
+    severity: 'warning',
+    message: 'item {item}: {citation} sets a fine of {expected} that no clause of the item models: “{wording}”',
+    hint: 'add the branch (e.g. 货值金额一万元以上, 情节严重) or record under ignore: why it is left out',
+  },
   TIER_NO_CITATION: {
     severity: 'warning',
     message: 'tier "{tier}" of item {item} cites no basis',

@@ -123,7 +123,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const notPenalties: string[] = [];
   const elsewhere: string[] = [];
   const violates: StatuteRef[] = [];
-  const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number }[] = [];
+  const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number }[] = [];
   const segments = splitPieces(penaltySentences(text)).map(splitConditionJoined);
   const enumerated = /[：:]\s*$/.test(text);
   let authority: string | undefined;
@@ -134,7 +134,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
 
   // 1. The violation: pieces up to the authority or the first sanction.
   const first = segments[0] ?? [];
-  const all = segments.flatMap((s) => s.map((p) => ({ p, sentence: p.sentence })));
+  const all = segments.flatMap((s, segment) => s.map((p) => ({ p, sentence: p.sentence, segment })));
   let k = 0;
   const description: string[] = [];
   for (; k < all.length; k++) {
@@ -145,6 +145,17 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
     if (k >= first.length) break;
     description.push(t);
+  }
+  // 未取得…经营，违法所得超过1万元的，没收…: a known or base condition closing the
+  // description is the first group's condition, not part of the violation.
+  const leading: ClauseCondition[] = [];
+  if (description.length > 1) {
+    const last = description[description.length - 1]!;
+    const c = last.endsWith('的') ? readCondition(last.slice(0, -1)) : undefined;
+    if (c && c !== 'crime' && c !== 'other-law' && c.kind !== 'stated') {
+      description.pop();
+      leading.push(c);
+    }
   }
   const violationText = description
     .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
@@ -160,7 +171,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
   }
   const conditionsBefore = description.filter(
-    (d) => d.endsWith('的') && !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的$/.test(d) && !/(?:下列|以下)(?:情形|行为|情况)之一的$/.test(d),
+    (d) => d.endsWith('的') && !/目的$/.test(d) && !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的$/.test(d) && !/(?:下列|以下)(?:情形|行为|情况)之一的$/.test(d),
   );
   if (conditionsBefore.length > 1)
     problem(first[0]!, 'several conditions (…的) before the first sanction: which sanction goes with which is not read');
@@ -169,8 +180,12 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   }
 
   // 2. The sanctions, in groups opened by conditions.
-  let group = { when: [] as ClauseCondition[], measures: [] as ReadMeasure[], sanctions: [] as SanctionOrChoice[], text: [] as string[], notPenalty: false, elsewhere: false, aside: 0 };
+  let group: (typeof groups)[number] = { when: [], measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0 };
   groups.push(group);
+  if (leading.length > 0) {
+    group = { when: leading, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[k]?.segment ?? 0 };
+    groups.push(group);
+  }
   let openingConditions = false;
   let pendingTarget: Target | undefined;
   for (let i = k; i < all.length; i++) {
@@ -195,7 +210,12 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (t.endsWith('的') && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
       const cond = readCondition(t.slice(0, -1));
       if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
-        group = { when: [], measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0 };
+        // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
+        // the same clause (no ；between) refines that group's condition.
+        const prev = group;
+        const nested =
+          prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind !== 'stated';
+        group = { when: nested ? [...prev.when] : [], inherited: nested ? prev.when.length : 0, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
       }
       openingConditions = true;
@@ -276,7 +296,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
 
   const seenConditions = new Set<string>();
   for (const g of groups)
-    for (const c of g.when) {
+    for (const c of g.when.slice(g.inherited ?? 0)) {
       if (seenConditions.has(c.text)) problems.push({ reason: 'the same condition twice: nesting under an earlier condition is not read', text: c.text, at: ctx.at });
       seenConditions.add(c.text);
     }
@@ -468,6 +488,15 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
     if (parts.every((x) => x?.sanction && !x.also)) {
       return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
     }
+    // 责令停止建设或者停产停业整顿: a measure or a penalty, the officer's choice — the penalty is then discretionary.
+    if (parts.every((x) => x && !x.also) && parts.some((x) => x!.sanction) && parts.some((x) => x!.measure)) {
+      const sanctions = parts.flatMap((x) => (x!.sanction ? [{ ...x!.sanction, mandatory: false }] : []));
+      return {
+        items: sanctions.length === 1 ? sanctions : [{ anyOf: sanctions, mandatory: false, text: piece }],
+        measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),
+        escalation,
+      };
+    }
   }
   // 没收违法所得、违法财物; 处警告、罚款 — several together.
   const joined = splitJoined(t, /、|和|并处|并/);
@@ -530,7 +559,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   });
   if (/^(?:给予|予以|处以?)?警告$/.test(t)) return s('warning');
   if (/^(?:给予|予以)?通报批评$/.test(t)) return s('criticism');
-  if (/^(?:责令)?(?:其|该[^停，]{1,12})?(?:限期)?(?:停产停业|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
+  // 停工整治 / 停业整治 (大气污染防治法): an order to stop operating, read as 责令停产停业 (Art. 9(4)).
+  if (/^(?:责令)?(?:其|该[^停，]{1,12})?(?:限期)?(?:停产停业|停工整治|停业整治|停产整治|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
     return s('suspendBusiness');
   if (/^(?:责令|予以)?关闭$/.test(t)) return s('close');
   if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
@@ -571,6 +601,7 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
 
 function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期)?(?:改正|整改)/.test(t)) return { kind: 'correct', text: t };
+  if (/停产|停业/.test(t)) return undefined;
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
   if (/^责令(?:其)?(?:限期)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
     return { kind: 'restore', text: t };
@@ -578,6 +609,7 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
     return { kind: 'other', text: t };
+  if (/^(?:其|该)?(?:车辆|船舶|产品|设备)?不得(?:上道路行驶|使用|销售|出厂|进口|生产|开工|投入使用|继续)/.test(t)) return { kind: 'other', text: t };
   return undefined;
 }
 

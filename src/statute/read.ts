@@ -31,6 +31,37 @@ export function readPenalties(input: string | LawText): LawReading {
           : [{ ref, text: reading.violationText, at: para.at }];
       if (reading.enumerated && para.items.length === 0)
         reading.problems.push({ reason: 'ends with ： but no items (（一）…) follow', text: para.text, at: para.at });
+      // Items that set their own penalty (道路运输条例 2023 Art. 63: 并处罚款 in the paragraph, the
+      // amounts in each item) are provisions of their own: the paragraph's sanctions, less its fine
+      // with no amount, and the item's.
+      const own = reading.enumerated ? para.items.filter((it) => setsPenalty(it.text)) : [];
+      if (own.length > 0 && own.length === para.items.length) {
+        for (const it of para.items) {
+          const iref: StatuteRef = { ...ref, item: it.number };
+          const ir = readClause(it.text, { ref: iref, at: it.at });
+          const shared = reading.groups.map((g) => ({
+            ...g,
+            sanctions: g.sanctions.filter((x) => !('kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')),
+          }));
+          raw.push({
+            ref: iref,
+            reading: {
+              ...ir,
+              groups: [...shared, ...ir.groups],
+              notPenalties: [...reading.notPenalties, ...ir.notPenalties],
+              elsewhere: [...reading.elsewhere, ...ir.elsewhere],
+              problems: [...reading.problems, ...ir.problems],
+              ...(reading.authority !== undefined ? { authority: reading.authority } : {}),
+            },
+            text: `${para.text}\n（${it.number}）${it.text}`,
+            at: it.at,
+            violations: [{ ref: iref, text: ir.violationText.replace(/[；;。，]$/, ''), at: it.at }],
+          });
+        }
+        continue;
+      }
+      if (own.length > 0)
+        reading.problems.push({ reason: 'some items set a penalty of their own and others do not', text: para.text, at: para.at });
       raw.push({ ref, reading, text: para.text, at: para.at, violations });
     }
   }
@@ -101,7 +132,7 @@ function soleParagraph(raw: readonly { ref: StatuteRef }[], article: number): St
 }
 
 function key(r: StatuteRef): string {
-  return `${r.article}.${r.suffix ?? 0}.${r.paragraph ?? 0}`;
+  return `${r.article}.${r.suffix ?? 0}.${r.paragraph ?? 0}${r.item !== undefined ? `.${r.item}` : ''}`;
 }
 
 function refText(r: StatuteRef): string {

@@ -16,6 +16,7 @@ import {
 } from './regions.js';
 import type { Party } from './ranges.js';
 import type { Units } from './text.js';
+import type { LawReading } from '../statute/types.js';
 
 /** What {@link verifyRuleSet} needs beyond the rule set. The core never reads the clock: pass `asOf`. */
 export interface VerifyOptions {
@@ -37,6 +38,19 @@ export interface VerifyOptions {
   readonly fixtures?: readonly FixtureResult[];
   /** Codes to drop (e.g. from `--ignore`), on top of the rule set's own `ignore:` entries. */
   readonly ignore?: readonly string[];
+  /**
+   * The law texts to check the rule set against (verify --statutes): the
+   * reading of the text a `laws:` entry names (title and version date), or
+   * undefined when the collection has none. Statute checks run only when given.
+   */
+  readonly statutes?: StatuteSource;
+}
+
+/** Where verify finds the text of a cited law. */
+export interface StatuteSource {
+  find(law: { readonly title: string; readonly version: string }): LawReading | undefined;
+  /** Version dates the collection holds for a title (for the message when the cited one is missing). */
+  versions?(title: string): readonly string[];
 }
 
 /** A diagnostic and the item it concerns, so that `ignore: [{ code, item }]` can match it. */

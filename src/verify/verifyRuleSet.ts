@@ -23,6 +23,7 @@ import { tierOverlap } from './checks/tierOverlap.js';
 import { tierRangeKind } from './checks/tierRangeKind.js';
 import { tierShareOrder } from './checks/tierShareOrder.js';
 import { tierUnreachable } from './checks/tierUnreachable.js';
+import { STATUTE_CHECKS } from './checks/statute.js';
 import { VerifyContext, type Check, type Finding, type VerifyOptions } from './context.js';
 
 /** Every semantic check, in the order docs/verify.md lists them. */
@@ -56,6 +57,8 @@ export const CHECKS: readonly Check[] = [
   // Fixture coverage.
   tierNotExercised,
   listEntryNotExercised,
+  // Against the statute text (verify --statutes).
+  ...STATUTE_CHECKS,
 ];
 
 /** Codes the semantic checks can produce: the ones `ignore:` and `--ignore` accept. */

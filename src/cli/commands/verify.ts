@@ -10,6 +10,8 @@ import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnosti
 import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { statuteSource } from '../../node/statutes.js';
+import type { StatuteSource } from '../../verify/context.js';
 
 export const VERIFY_HELP = `Usage: cailiang verify <rules-dir>... [--format text|json|github|sarif] [--strict]
                        [--ignore CODE]... [--as-of YYYY-MM-DD] [--fixtures <dir>] [--quiet]
@@ -32,6 +34,9 @@ Options:
   --as-of YYYY-MM-DD  reference date for expiry and staleness (default: today)
   --fixtures <dir>    run the fixtures under <dir> and warn about every tier and
                       list entry none of them exercises
+  --statutes <dir>    also check every item against the law texts under <dir>
+                      (the statute collection): cited articles exist, ranges,
+                      multiples, bases and kinds are what the text says
   --quiet             text format: print problems only, no summary
 ${cacheHelp(22)}
 
@@ -106,6 +111,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       ignore: { type: 'string', multiple: true, default: [] },
       'as-of': { type: 'string' },
       fixtures: { type: 'string' },
+      statutes: { type: 'string' },
       ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -126,6 +132,15 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
 
   const loaded = await checkDirs(positionals, { cache: cacheDirOf(values) });
   const ruleSets = loaded.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
+
+  let statutes: StatuteSource | undefined;
+  if (values.statutes !== undefined) {
+    try {
+      statutes = await statuteSource(values.statutes);
+    } catch (e) {
+      throw new UsageError(`cannot read the statutes at ${values.statutes} (${(e as NodeJS.ErrnoException)?.code ?? (e as Error).message})`);
+    }
+  }
 
   let fixtures: FixtureResult[] | undefined;
   if (values.fixtures !== undefined) {
@@ -149,6 +164,7 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
       parents: resolveParents(r.ruleSet, ruleSets),
       catalog: ruleSets,
       ...(fixtures ? { fixtures } : {}),
+      ...(statutes ? { statutes } : {}),
       ignore,
     });
     return {
