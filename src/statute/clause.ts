@@ -85,8 +85,12 @@ function splitPieces(text: string): Piece[][] {
   let seg: Piece[] = [];
   let start = 0;
   let sentence = 0;
+  let depth = 0;
   for (let i = 0; i <= text.length; i++) {
     const ch = text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+    if (depth > 0 && i < text.length) continue;
     if (i === text.length || ch === '，' || ch === ',' || ch === '；' || ch === ';' || ch === '。' || ch === '：' || ch === ':') {
       const t = text.slice(start, i).trim();
       if (t !== '') seg.push({ text: t, offset: start, sentence });
@@ -245,7 +249,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       group.aside++;
       continue;
     }
-    if (/^予以没收$/.test(t) && group.when.some((c) => c.kind === 'base' && c.base.fact === 'illegalGains' && c.value === 0)) {
+    if (/^(?:应当|并|依法)?予以没收$/.test(t) && group.when.some((c) => c.kind === 'base' && (c.base.fact === 'illegalGains' || c.base.fact === 'illegalIncome') && c.value === 0)) {
       group.sanctions.push({ kind: 'confiscateGains', mandatory: true, target: 'party', text: p.text });
       continue;
     }
@@ -481,6 +485,13 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   if (DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) return { items: [], measures: [], escalation, notPenalty: true };
   const one = readOne(t, mandatory, target, targetText);
   if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation };
+  // 责令停产停业整顿直至吊销许可证 — up to the heavier one.
+  const upTo = t.split('直至');
+  if (upTo.length === 2 && upTo[0] !== '' && upTo[1] !== '') {
+    const parts = [readOne(upTo[0]!, mandatory, target, targetText), readOne(upTo[1]!, mandatory, target, targetText)];
+    if (parts.every((x) => x?.sanction && !x.also))
+      return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
+  }
   // 处警告或者五千元以下罚款 — one of several.
   const alts = splitJoined(t, /或者|或/);
   if (alts) {
@@ -560,11 +571,12 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:给予|予以|处以?)?警告$/.test(t)) return s('warning');
   if (/^(?:给予|予以)?通报批评$/.test(t)) return s('criticism');
   // 停工整治 / 停业整治 (大气污染防治法): an order to stop operating, read as 责令停产停业 (Art. 9(4)).
-  if (/^(?:责令)?(?:其|该[^停，]{1,12})?(?:限期)?(?:停产停业|停工整治|停业整治|停产整治|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
+  if (/^(?:责令)?(?:其|该[^停，]{1,12}|[^停，；。]{1,12}?单位)?(?:限期)?(?:停产停业|停工整治|停业整治|停产整治|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
     return s('suspendBusiness');
   if (/^(?:责令|予以)?关闭$/.test(t)) return s('close');
   if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
-  if (/^限制开展生产经营活动$/.test(t)) return s('restrictBusiness');
+  if (/^(?:限制开展生产经营活动|限制生产|限产)$/.test(t)) return s('restrictBusiness');
+  if (/^(?:暂停|暂扣)[^，；。]{0,30}?(?:资格|许可|证书|证件|执照)$/.test(t) && !/执业|从业/.test(t)) return s('suspendLicence');
   if (/^(?:由[^吊]+)?吊销[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('revokeLicence');
   if (/^暂扣[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('suspendLicence');
   const detention = new RegExp(`^(?:处以?)?(?:(${N})日以上)?(${N})日以下(?:的)?(?:行政)?拘留$`).exec(t);
@@ -577,11 +589,17 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:处以?)?(?:行政)?拘留$/.test(t)) return s('detention');
   const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:执业|从业)/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:业务|经营|营业)/.test(t) ? 'restrictBusiness' : undefined;
   if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
-  const ban = new RegExp(`^(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`).exec(t);
-  if (ban) {
-    const y = ban[1] ? parseNumeral(ban[1]) : undefined;
-    return s('restrictPractice', y !== undefined ? { years: { max: y } } : {});
+  const ban = new RegExp(
+    `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
+  ).exec(t);
+  if (ban && (ban[1] === '' || /人员|负责人|投资人|机构|单位/.test(ban[1]!))) {
+    const y = ban[2] ? parseNumeral(ban[2]) : undefined;
+    const who: Target = ban[1] === '' ? target : /主管人员|责任人员|负责人|投资人/.test(ban[1]!) ? 'responsible' : 'named';
+    return {
+      sanction: { kind: 'restrictPractice', mandatory, target: who, ...(who === 'named' ? { targetText: ban[1]! } : targetText !== undefined ? { targetText } : {}), text: t, ...(y !== undefined ? { years: { max: y } } : {}) },
+    };
   }
+  if (/^(?:禁止|终身禁止)(?:其)?从事/.test(t)) return s('restrictPractice');
   if (/^没收/.test(t)) {
     const obj = t.slice(2);
     if (obj === '') return undefined;
@@ -607,6 +625,7 @@ function readMeasure(t: string): ReadMeasure | undefined {
     return { kind: 'restore', text: t };
   if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
+  if (/^[^，；。]{0,30}?(?:指定|委托)[^，；。]{0,20}?代为|^(?:并)?委托他人代为|^(?:限期|责令)?整顿$|^组织拆除|^注销|^收缴[^，；。]{0,10}证/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
     return { kind: 'other', text: t };
   if (/^(?:其|该)?(?:车辆|船舶|产品|设备)?不得(?:上道路行驶|使用|销售|出厂|进口|生产|开工|投入使用|继续)/.test(t)) return { kind: 'other', text: t };
@@ -615,6 +634,8 @@ function readMeasure(t: string): ReadMeasure | undefined {
 
 /** 处五万元以上十万元以下罚款; 处货值金额十倍以上二十倍以下的罚款; 处二千元以下罚款; 处以罚款. */
 export function readFine(t: string): ReadFine | undefined {
+  const calc = /^(?:处以?|并处)?按照?(.+?)计算罚款$/.exec(t);
+  if (calc) return readFine(`处${calc[1]!.replace(/的(?=[^的]*$)/, '')}罚款`);
   const m = /^(?:处以|处|并处|罚款)?(.*?)(?:的)?罚款$/.exec(t);
   if (!m) return undefined;
   const inner = m[1]!.replace(/^以/, '');
@@ -649,7 +670,10 @@ export function readFine(t: string): ReadFine | undefined {
     return v === undefined ? undefined : { kind: 'range', min: v, max: v };
   }
   // Multiples of a base.
-  r = new RegExp(`^(.+?)(${FACTOR})以上(${FACTOR})以下$`).exec(inner) ?? new RegExp(`^(.+?)(${N})(?:至|到)(${FACTOR})$`).exec(inner);
+  r =
+    new RegExp(`^(.+?)(${FACTOR})以上(${FACTOR})以下$`).exec(inner) ??
+    new RegExp(`^(.+?)(${FACTOR})(?:至|到)(${FACTOR})$`).exec(inner) ??
+    new RegExp(`^(.+?)(${N})(?:至|到)(${FACTOR})$`).exec(inner);
   if (r) {
     const base = baseOf(r[1]!);
     const f2 = parseFactor(r[3]!);

@@ -34,6 +34,8 @@ export interface LayerOptions {
   readonly field?: string;
   /** 从轻 / 从重 boundaries as shares of a range. */
   readonly split?: readonly [number, number];
+  /** Last day this text applies (the day before the next version), when a later version exists. */
+  readonly effectiveTo?: string;
 }
 
 export interface ReviewEntry {
@@ -435,6 +437,8 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
     fineOut = { person: fineModel(person.fine!, facts), organization: fineModel(organization.fine!, facts) };
   } else if (fine) fineOut = fineModel(fine.s.fine!, facts);
   if (fineOut) kinds.add('fine');
+  if (kinds.size === 0 && responsible)
+    throw new Refused('only the responsible persons are fined: the rule-set language models the penalty on the party');
   const out: Outcome = {
     kinds: PENALTY_KIND_ORDER.filter((k) => kinds.has(k)),
     optional: fineOut !== undefined && optional,
@@ -601,7 +605,7 @@ function indexYaml(reading: LawReading, opts: LayerOptions, split: readonly [num
     `  description: ${q(`按法定罚款幅度的 ${pct(split[0])}%/${pct(split[1] - split[0])}%/${pct(1 - split[1])}% 划分从轻、一般、从重阶次，阶次按从轻、从重情节确定，不设金额门槛；无罚款的条款只设一般阶次。`)}`,
     '  source: "划分方法参照国家市场监督管理总局《关于规范市场监督管理行政处罚裁量权的指导意见》（国市监法规〔2022〕2号）"',
     `version: ${q(opts.version)}`,
-    `effective: { from: ${opts.version}, to: null }`,
+    `effective: { from: ${opts.version}, to: ${opts.effectiveTo ?? 'null'} }`,
     'laws:',
     `  ${opts.lawKey}:`,
     `    title: ${q(reading.law.title)}`,
@@ -611,6 +615,9 @@ function indexYaml(reading: LawReading, opts: LayerOptions, split: readonly [num
     'policy:',
     `  split: [${split[0]}, ${split[1]}]`,
     '  hearing: null',
+    'ignore:',
+    '  - code: FINE_RANGE_TOO_WIDE',
+    '    reason: "The statute’s own range: a statutory layer transcribes it; the regional benchmark that extends this layer narrows it."',
     'unverified:',
     `  - ${q(`effective.from is the date of the text (${opts.version}); the date it came into force was not read from the amending decision.`)}`,
     '',

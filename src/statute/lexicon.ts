@@ -10,6 +10,7 @@ export const BASES: readonly (readonly [string, string])[] = [
   ['货值金额', 'goodsValue'],
   ['违法所得', 'illegalGains'],
   ['违法经营额', 'illegalTurnover'],
+  ['违法收入', 'illegalIncome'],
   ['违法销售额', 'salesAmount'],
   ['销售额', 'salesAmount'],
   ['销售收入', 'salesRevenue'],

@@ -20,7 +20,7 @@ one file per law version, 短标题(YYYY-MM-DD).md).
       sanctions, each with its citation; what could not be read, and why
   cailiang statute import <law.md> --id <rule-set id> --out <folder>
                           [--law-key <key>] [--prefix <CODE>] [--field <领域>]
-                          [--region <code>:<name>]
+                          [--region <code>:<name>] [--effective-to YYYY-MM-DD]
       writes the statutory layer of the law as a rule-set folder: index.yaml,
       items.yaml (one item per violation) and REVIEW.md (paragraphs not
       imported, with the reason and the text). The folder must be new or empty,
@@ -103,6 +103,7 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
       field: { type: 'string' },
       region: { type: 'string' },
       version: { type: 'string' },
+      'effective-to': { type: 'string' },
       source: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -133,6 +134,8 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
     const hit = REGIONS.find(([re]) => re.test(norm));
     if (hit) region = { code: hit[1], name: hit[2] };
   }
+  const to = values['effective-to'];
+  if (to !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new UsageError('--effective-to takes a date YYYY-MM-DD');
   const text = await readOrFail(file, io);
   if (text === undefined) return EXIT.usage;
   const source = values.source ?? collectionPath(resolve(file));
@@ -144,6 +147,7 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
     source,
     ...(region ? { region } : {}),
     ...(values.field ? { field: values.field } : {}),
+    ...(to !== undefined ? { effectiveTo: to } : {}),
   });
   const out = values.out;
   const refused = await refuseFolder(out, [...layer.files.keys()]);
