@@ -94,6 +94,34 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 
+/**
+ * Of several rule sets holding the case's items, the regional benchmark over
+ * the statutory layer it `extends` (directly or through others): the one that
+ * adds the region's decisions, when a version of it is in force on the act
+ * date; otherwise the layer below, so that an act before the benchmark is
+ * judged by the statute alone. Rule sets not related by `extends` stay
+ * ambiguous (the case must name one).
+ */
+function mostSpecific(ruleSets: readonly RuleSet[], ids: readonly string[], actDay: string | undefined): string[] {
+  const ancestors = (id: string): Set<string> => {
+    const out = new Set<string>();
+    const todo = [id];
+    while (todo.length > 0) {
+      for (const r of versionsOf(ruleSets, todo.pop()!))
+        if (r.extends !== undefined && !out.has(r.extends)) {
+          out.add(r.extends);
+          todo.push(r.extends);
+        }
+    }
+    return out;
+  };
+  const inForceAt = (id: string): boolean => actDay === undefined || inForce(versionsOf(ruleSets, id), actDay) !== undefined;
+  const drop = new Set<string>();
+  for (const a of ids)
+    for (const b of ids) if (a !== b && ancestors(b).has(a)) drop.add(inForceAt(b) ? a : b);
+  return ids.filter((id) => !drop.has(id));
+}
+
 /** {@link evaluateInCatalog} for a case found at `base` inside a parsed file (e.g. a fixture's `case:`). */
 export function evaluateInCatalogAt(
   ruleSets: readonly RuleSet[],
@@ -110,6 +138,8 @@ export function evaluateInCatalogAt(
   let ids: string[];
   if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
   else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => itemByCode(r, c) !== undefined)).map((r) => r.id))].sort();
+  const actDate = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
+  if (ids.length > 1) ids = mostSpecific(ruleSets, ids, actDate);
   if (ids.length !== 1) {
     const detail =
       ids.length === 0

@@ -618,6 +618,8 @@ function indexYaml(reading: LawReading, opts: LayerOptions, split: readonly [num
     'ignore:',
     '  - code: FINE_RANGE_TOO_WIDE',
     '    reason: "The statute’s own range: a statutory layer transcribes it; the regional benchmark that extends this layer narrows it."',
+    '  - code: TIER_NOT_EXERCISED',
+    '    reason: "A generated statutory layer: its fixtures check a sample of items (each branch and condition kind the text uses), not every tier of the mechanical split."',
     'unverified:',
     `  - ${q(`effective.from is the date of the text (${opts.version}); the date it came into force was not read from the amending decision.`)}`,
     '',
