@@ -30,7 +30,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
 const AUTHORITY = /^(?:并|可以|并可以|可)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会))(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|对|撤销|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
@@ -46,10 +46,15 @@ export interface ClauseReading {
   readonly violates: StatuteRef[];
   readonly authority?: string;
   readonly groups: PenaltyGroup[];
-  readonly refersTo?: { readonly ref: StatuteRef; readonly relative: 'law' | 'previous' | 'paragraph' };
+  /** fineOnly: 依照前款规定处以罚款 takes the fines of that provision, not its other sanctions. */
+  readonly refersTo?: { readonly ref: StatuteRef; readonly relative: 'law' | 'previous' | 'paragraph'; readonly fineOnly?: boolean };
   readonly notPenalties: string[];
   readonly elsewhere: string[];
   readonly problems: ReadProblem[];
+  /** 依照下列规定处以罚款: the items that follow set the fines. */
+  readonly listed?: boolean;
+  /** 并处罚款 before items: a problem unless every item sets its amount. */
+  readonly unsetFines: readonly ReadProblem[];
 }
 
 /**
@@ -59,7 +64,8 @@ export interface ClauseReading {
  */
 export function setsPenalty(text: string): boolean {
   for (const sentence of text.replace(DISCIPLINE_SPAN, '').split('。')) {
-    const i = sentence.search(/的[，,]/);
+    // …的，处… ; or 对违反…的设计单位，由…处…
+    const i = /^对[^，,]+?(?:单位|人|者|企业|机构)[，,]/.test(sentence) ? 0 : sentence.search(/的[，,]/);
     if (i < 0) continue;
     if (SANCTION_PHRASE.test(sentence.slice(i))) return true;
   }
@@ -70,7 +76,7 @@ export function setsPenalty(text: string): boolean {
 const DISCIPLINE_SPAN = /(?:依法)?(?:给予|予以)[^，；。]*?(?:处分|记过|记大过|降级|撤职|开除)/g;
 
 const SANCTION_PHRASE =
-  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|吊销[^，；。]{0,20}?(?:证|照|书)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予)?处罚|依照前款规定处罚/;
+  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
 
 interface Piece {
   readonly text: string;
@@ -128,7 +134,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const elsewhere: string[] = [];
   const violates: StatuteRef[] = [];
   const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number }[] = [];
-  const segments = splitPieces(penaltySentences(text)).map(splitConditionJoined);
+  // 责令改正、并处罚款: the 、 before 并处 joins two sanctions as a comma would.
+  const normalized = penaltySentences(text).replace(/、(?=并处|并可以|可以并处|并责令|并没收|并给予)/g, '，');
+  const segments = splitPieces(normalized).map(splitConditionJoined);
   const enumerated = /[：:]\s*$/.test(text);
   let authority: string | undefined;
   let refersTo: ClauseReading['refersTo'];
@@ -138,7 +146,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
 
   // 1. The violation: pieces up to the authority or the first sanction.
   const first = segments[0] ?? [];
-  const all = segments.flatMap((s, segment) => s.map((p) => ({ p, sentence: p.sentence, segment })));
+  const all = segments.flatMap((s, segment) => s.map((p, pi) => ({ p, sentence: p.sentence, segment, newSegment: pi === 0 && segment > 0 })));
+  const unspecified: Piece[] = [];
+  const reading_itemsCarry = /[：:]\s*$/.test(text);
   let k = 0;
   const description: string[] = [];
   for (; k < all.length; k++) {
@@ -156,7 +166,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   if (description.length > 1) {
     const last = description[description.length - 1]!;
     const c = last.endsWith('的') ? readCondition(last.slice(0, -1)) : undefined;
-    if (c && c !== 'crime' && c !== 'other-law' && c.kind !== 'stated') {
+    if (c && c !== 'crime' && c !== 'other-law' && (c.kind !== 'stated' || /^(?:属于?|系|是)/.test(last))) {
       description.pop();
       leading.push(c);
     }
@@ -164,8 +174,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const violationText = description
     .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
     .join('，');
-  for (const m of violationText.matchAll(/违反(?:本法|本条例|本规定|本办法|本细则)((?:第[零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[（(][一二三四五六七八九十]+[）)]项)?[、和或者及]*)+)(?:的)?规定/g)) {
-    for (const r of m[1]!.matchAll(/第([零〇一二两三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第[（(]([一二三四五六七八九十]+)[）)]项)?/g)) {
+  for (const m of violationText.matchAll(/违反(?:本法|本条例|本规定|本办法|本细则)((?:第[零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[（(]?[一二三四五六七八九十]+[）)]?项)?[、和或者及]*)+)(?:的)?规定/g)) {
+    for (const r of m[1]!.matchAll(/第([零〇一二两三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第[（(]?([一二三四五六七八九十]+)[）)]?项)?/g)) {
       const article = parseOrdinal(r[1]!)!;
       violates.push({
         article,
@@ -177,7 +187,15 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const conditionsBefore = description.filter(
     (d) => d.endsWith('的') && !/目的$/.test(d) && !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的$/.test(d) && !/(?:下列|以下)(?:情形|行为|情况)之一的$/.test(d),
   );
-  if (conditionsBefore.length > 1)
+  // …的，或者…的: one penalty for either of two acts, one violation in the text's words.
+  const disjunctive =
+    conditionsBefore.length > 1 &&
+    (conditionsBefore.slice(1).every((d) => /^或者/.test(d)) ||
+      conditionsBefore.every((d) => {
+        const c = readCondition(d.slice(0, -1));
+        return c !== undefined && c !== 'crime' && c !== 'other-law' && c.kind === 'stated' && !/^(?:属于?|系|是|造成|致使|导致|情节|违反前款|有前款|其中)/.test(d);
+      }));
+  if (conditionsBefore.length > 1 && !disjunctive)
     problem(first[0]!, 'several conditions (…的) before the first sanction: which sanction goes with which is not read');
   if (description.length === 0) {
     problem(first[0] ?? { text, offset: 0, sentence: 0 }, 'no violation ending in 的 before the sanctions');
@@ -192,6 +210,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   }
   let openingConditions = false;
   let pendingTarget: Target | undefined;
+  let pendingSegment = -1;
+  let listed = false;
+  let lastOptional = false;
+  let lastSegment = -1;
   for (let i = k; i < all.length; i++) {
     const { p } = all[i]!;
     let t = p.text;
@@ -218,12 +240,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // the same clause (no ；between) refines that group's condition.
         const prev = group;
         const nested =
-          prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind !== 'stated';
+          prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && (cond.kind === 'circumstance' || (cond.kind === 'any' && cond.of.every((x) => x.kind === 'circumstance')));
         group = { when: nested ? [...prev.when] : [], inherited: nested ? prev.when.length : 0, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
       }
       openingConditions = true;
       group.text.push(p.text);
+      if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /前款|第[一二三四五六七八九十]+项|[（(][一二三四五六七八九十]+[）)]项|(?:情形|行为)之一/.test(cond.text))
+        problem(p, 'a condition naming other items or paragraphs (违反前款第…项): which penalty goes with which item is not read');
       if (all[i]!.sentence > 0 && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && all[i - 1]?.sentence !== all[i]!.sentence)
         problem(p, 'a later sentence opens with a condition the reader does not know: it may state another violation');
       if (cond === 'crime' || cond === 'other-law') {
@@ -234,6 +258,16 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     openingConditions = false;
     group.text.push(p.text);
+    if (/^(?:并)?(?:根据|依据|按照|视)(?:违法情节|危害后果|情节轻重|违法情节和危害后果|其违法情节)/.test(t) && !hasSanctionWord(t)) {
+      group.aside++;
+      continue;
+    }
+    const early = readCrossReference(t.replace(/、处分$/, ''));
+    if (early) {
+      if (refersTo) problem(p, 'two cross references in one paragraph');
+      refersTo = early;
+      continue;
+    }
     if (group.elsewhere) {
       elsewhere.push(p.text);
       group.aside++;
@@ -260,14 +294,26 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       else applyFloor(groups, group, v, p, problem);
       continue;
     }
+    if (/按日连续处罚/.test(t)) {
+      problem(p, '按日连续处罚 (a fine for every day) is not in the rule-set language');
+      continue;
+    }
+    if (/^(?:由[^，；。]{2,30}?)?依法(?:给予|予以)?处罚$/.test(t)) {
+      problem(p, 'a penalty left to “the law” without naming it (依法予以处罚)');
+      continue;
+    }
+    if (/^(?:依照|按照)下列规定(?:处以罚款|处罚|给予处罚)$/.test(t) && reading_itemsCarry) {
+      listed = true;
+      continue;
+    }
     const ref = readCrossReference(t);
     if (ref) {
       if (refersTo) problem(p, 'two cross references in one paragraph');
       refersTo = ref;
       continue;
     }
+    if (pendingTarget !== undefined && pendingSegment !== all[i]!.segment) pendingTarget = undefined;
     const read = readSanctions(t, pendingTarget);
-    pendingTarget = undefined;
     if (read === undefined) {
       problem(p, 'not a sanction, measure or condition the reader knows');
       continue;
@@ -275,6 +321,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (typeof read === 'string') {
       problem(p, read);
       continue;
+    }
+    // 可以责令停业整顿，降低资质等级: 可以 governs the sanctions listed after it in the clause.
+    const prevOptional = lastOptional && lastSegment === all[i]!.segment;
+    lastOptional = read.items.length > 0 && read.items.every((x) => !x.mandatory) && !read.items.some((x) => 'kind' in x && x.kind === 'fine');
+    lastSegment = all[i]!.segment;
+    if (prevOptional && !/^(?:并|处|对|可以|可|应当)/.test(t) && read.items.every((x) => 'kind' in x && x.kind !== 'fine')) {
+      read.items.splice(0, read.items.length, ...read.items.map((x) => ({ ...x, mandatory: false })));
+      lastOptional = true;
     }
     if (read.escalation && group.sanctions.length > 0 && read.items.length === 1) {
       // 责令停产停业，直至吊销许可证: the officer chooses up to the heavier one.
@@ -289,14 +343,28 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       group.aside++;
       continue;
     }
-    if (read.target !== undefined && read.items.length === 0 && read.measures.length === 0) {
+    if (read.target !== undefined && read.items.length === 0 && read.measures.length === 0 && !read.notPenalty) {
+      // 对直接负责的主管人员和其他直接责任人员，没收…，并处…: the target holds to the end of the clause.
       pendingTarget = read.target;
+      pendingSegment = all[i]!.segment;
+      if (read.mixedTarget) problem(p, 'a sanction on the legal representative and the responsible persons together: one range for persons the model holds apart');
       continue;
     }
-    group.measures.push(...read.measures);
-    group.sanctions.push(...read.items);
+    if (read.mixedTarget) problem(p, 'a sanction on the legal representative and the responsible persons together: one range for persons the model holds apart');
+    if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
+    // E. After ；, a sanction that opens the clause follows a conditional one: 对直接负责的主管人员… (a new
+    // subject) applies whatever the condition; any other sanction could belong to either.
+    let into = group;
+    if (all[i]!.newSegment && group.when.length > 0) {
+      if (read.target !== undefined || /^(?:并)?对/.test(p.text)) into = groups[0]!;
+      else problem(p, 'a sanction after ； that follows a conditional clause: whether it applies always or only then is not read');
+    }
+    into.measures.push(...read.measures);
+    into.sanctions.push(...read.items);
   }
   if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
+  const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款): the amount is set elsewhere', text: p.text, at: position(ctx, p.offset) }));
+  if (!reading_itemsCarry) problems.push(...unset);
 
   const seenConditions = new Set<string>();
   for (const g of groups)
@@ -320,6 +388,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     notPenalties,
     elsewhere,
     problems,
+    ...(listed ? { listed } : {}),
+    unsetFines: reading_itemsCarry ? unset : [],
   };
 }
 
@@ -349,6 +419,7 @@ function hasSanctionWord(t: string): boolean {
 }
 
 function isActionStart(t: string): boolean {
+  if (new RegExp(`^[^，；。]{0,40}?(?:[${NUMERAL_CHARS}]+年(?:内)?|终身)(?:不得|禁止)(?:从事|担任)`).test(t)) return true;
   return VERB.test(t.replace(/^(?:并且|同时|还|另外|并|可以|可)/, '')) && !/^对.+的$/.test(t);
 }
 
@@ -363,6 +434,11 @@ function applyFloor(
   const cond = group.when.length === 1 ? group.when[0] : undefined;
   if (!cond || cond.kind !== 'base' || cond.operator !== 'lessThan' || cond.value !== floor) {
     problem(p, 'a base floor whose condition is not “base below the same amount”');
+    return;
+  }
+  // 违法零售的药品货值金额不足一万元的，按一万元计算: a floor for some of the sales only.
+  if (!cond.text.startsWith(cond.base.text)) {
+    problem(p, 'a base floor for part of the base only (the words before the base narrow it)');
     return;
   }
   group.when.length = 0;
@@ -380,14 +456,16 @@ function applyFloor(
 /** 依照本法第一百二十四条的规定给予处罚; 依照前款规定处罚; 依照第一款规定给予处罚. */
 function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
   const s = t.replace(/^(?:并|可以|并可以)/, '');
-  if (/^依照前款(?:的)?规定(?:给予|予以)?(?:处罚|处理|处以罚款)$/.test(s)) return { ref: { article: 0 }, relative: 'previous' };
+  const fineOnly = /处以罚款$/.test(s);
+  if (/^依照前款(?:的)?规定(?:给予|予以)?(?:处罚|处理|处以罚款)(?:、处分)?$/.test(s)) return { ref: { article: 0 }, relative: 'previous', ...(fineOnly ? { fineOnly } : {}) };
   const own = /^(?:依照|按照|依据)本条第([一二三四五六七八九十]+)款(?:的)?规定(?:给予|予以)?(?:处罚|处以罚款)$/.exec(s);
-  if (own) return { ref: { article: 0, paragraph: parseOrdinal(own[1]!)! }, relative: 'paragraph' };
+  if (own) return { ref: { article: 0, paragraph: parseOrdinal(own[1]!)! }, relative: 'paragraph', ...(fineOnly ? { fineOnly } : {}) };
   const m = /^(?:依照|按照|依据)(本法|本条例|本规定|本办法)?第([零〇一二两三四五六七八九十百千]+)(条|款)(?:第([一二三四五六七八九十]+)款)?(?:第[（(]([一二三四五六七八九十]+)[）)]项)?(?:的)?规定(?:给予|予以)?(?:处罚|的处罚|处以罚款)?$/.exec(s);
   if (!m) return undefined;
   const n = parseOrdinal(m[2]!)!;
-  if (m[3] === '款') return { ref: { article: 0, paragraph: n, ...(m[5] ? { item: parseOrdinal(m[5])! } : {}) }, relative: 'paragraph' };
+  if (m[3] === '款') return { ref: { article: 0, paragraph: n, ...(m[5] ? { item: parseOrdinal(m[5])! } : {}) }, relative: 'paragraph', ...(fineOnly ? { fineOnly } : {}) };
   return {
+    ...(fineOnly ? { fineOnly } : {}),
     ref: { article: n, ...(m[4] ? { paragraph: parseOrdinal(m[4])! } : {}), ...(m[5] ? { item: parseOrdinal(m[5])! } : {}) },
     relative: 'law',
   };
@@ -397,6 +475,8 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
   if (CRIME.test(t)) return 'crime';
   if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$/.test(t)) return 'other-law';
+  // 法律、行政法规另有规定的 / 本法另有规定的: a reservation, the clause that follows is not a penalty here.
+  if (/另有规定$/.test(t)) return 'crime';
   for (const [re, name] of CONDITIONS) if (re.test(t)) return { kind: 'circumstance', name, text: t };
   const any = /^(?:没有|无)(违法所得|.+?)(?:或者|或)(.+)$/.exec(t);
   if (any) {
@@ -417,11 +497,18 @@ function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | und
   }
   const bc = readBaseCondition(t);
   if (bc) return bc;
+  // 逾期不改正或者造成严重后果: either of two known conditions.
+  const either = t.split(/或者/);
+  if (either.length === 2) {
+    const parts = either.map((x) => CONDITIONS.find(([re]) => re.test(x)));
+    if (parts.every((x) => x))
+      return { kind: 'any', of: parts.map((x, i) => ({ kind: 'circumstance' as const, name: x![1], text: either[i]! })), text: t };
+  }
   return { kind: 'stated', text: t };
 }
 
 function readBaseCondition(t: string): Extract<ClauseCondition, { kind: 'base' }> | undefined {
-  const m = new RegExp(`^(.*?)(不足|不满|低于|少于|未达到|超过|高于|多于|达到|在)?(${YUAN})(以上|以下|以内)?$`).exec(t);
+  const m = new RegExp(`^(.*?)(?:在)?(不足|不满|低于|少于|未达到|超过|高于|多于|达到)?(${YUAN})(以上|以下|以内)?$`).exec(t.replace(/在(?=[${NUMERAL_CHARS}])/, ''));
   if (!m) return undefined;
   const value = parseYuan(m[3]!);
   const baseText = m[1]!.replace(/(?:的|在)$/, '');
@@ -451,6 +538,8 @@ interface ReadSanctions {
   readonly target?: Target;
   /** 依法给予处分 and the like after a target: recognised, not a penalty. */
   readonly notPenalty?: true;
+  /** The target names the legal representative or principal together with the responsible persons. */
+  readonly mixedTarget?: true;
   /** 直至…: the heavier end of a choice with the sanction before it. */
   readonly escalation: boolean;
 }
@@ -461,7 +550,7 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   let mandatory = true;
   let escalation = false;
   for (;;) {
-    const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|处(?=没收|吊销|暂扣|警告|责令))/.exec(t);
+    const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|根据违法情节和危害后果|根据违法情节|根据危害后果|处(?=没收|吊销|暂扣|警告|责令))/.exec(t);
     if (!m) break;
     if (m[0] === '可以' || m[0] === '可') mandatory = false;
     if (m[0] === '直至' || m[0] === '甚至') escalation = true;
@@ -470,11 +559,13 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   let target: Target = defaultTarget ?? 'party';
   let targetText: string | undefined;
   const who = readTarget(t);
+  let mixed = false;
   if (who) {
     target = who.target ?? 'named';
     if (who.target === undefined) targetText = who.text;
+    mixed = /法定代表人|主要负责人|负责人/.test(who.text) && /主管人员|责任人员/.test(who.text);
     t = t.slice(who.length).replace(/^(?:分别|依法|应当)/, '');
-    if (t === '') return { items: [], measures: [], escalation, target };
+    if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: true as const } : {}) };
     const again = /^(?:可以|可)/.exec(t);
     if (again) {
       mandatory = false;
@@ -483,8 +574,14 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
     t = t.replace(/^并/, '');
   }
   if (DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) return { items: [], measures: [], escalation, notPenalty: true };
-  const one = readOne(t, mandatory, target, targetText);
-  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation };
+  let one = readOne(t, mandatory, target, targetText);
+  if (one?.measure && t.includes('、')) {
+    // 责令其限期改正、恢复原状: two measures.
+    const raw = t.split('、');
+    const parts = raw.map((a, i) => (i === 0 ? readMeasure(a) : /^(?:责令|限期)/.test(a) || /^(?:恢复|采取|消除|拆除|补种|修复)/.test(a) ? readMeasure(a) : undefined));
+    if (parts.every((x) => x)) return { items: [], measures: parts as ReadMeasure[], escalation };
+  }
+  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation, ...(who ? { target } : {}), ...(mixed ? { mixedTarget: true as const } : {}) };
   // 责令停产停业整顿直至吊销许可证 — up to the heavier one.
   const upTo = t.split('直至');
   if (upTo.length === 2 && upTo[0] !== '' && upTo[1] !== '') {
@@ -493,11 +590,15 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
       return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
   }
   // 处警告或者五千元以下罚款 — one of several.
-  const alts = splitJoined(t, /或者|或/);
+  const alts = splitJoined(t, /或者|或/)?.map((a, i, all) => {
+    const obj = /^(?:暂停|暂扣|吊销|降低)(.*)$/.exec(all[all.length - 1]!)?.[1];
+    return i < all.length - 1 && /^(?:暂停|暂扣)$/.test(a) && obj ? a + obj : a;
+  });
   if (alts) {
     const parts = alts.map((a) => readOne(a, mandatory, target, targetText));
     if (parts.every((x) => x?.sanction && !x.also)) {
-      return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
+      const anyOf = dedupe(parts.map((x) => x!.sanction!));
+      return { items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation };
     }
     // 责令停止建设或者停产停业整顿: a measure or a penalty, the officer's choice — the penalty is then discretionary.
     if (parts.every((x) => x && !x.also) && parts.some((x) => x!.sanction) && parts.some((x) => x!.measure)) {
@@ -526,13 +627,24 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   return undefined;
 }
 
+/** A choice without repeats: 暂扣或者吊销执业许可证件或者经营许可证件 is (暂扣 | 吊销). */
+function dedupe(list: readonly Sanction[]): Sanction[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = `${x.kind}|${x.target}|${JSON.stringify(x.fine ?? null)}|${JSON.stringify(x.days ?? null)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function sanctionsOf(o: One): Sanction[] {
   return [o.sanction, o.also].filter((x): x is Sanction => x !== undefined);
 }
 
 /** 对单位 / 对直接负责的主管人员和其他直接责任人员 / 对违法行为人 … at the start of a piece. */
 function readTarget(t: string): { target: Target | undefined; length: number; text: string } | undefined {
-  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|人))(?:分别)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
+  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|分子|人))(?:分别)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
   if (!m || !/^(?:并)?(?:对|直接负责)/.test(t)) return undefined;
   const w = m[1]!;
   const target: Target | undefined = /(?:主管|责任|负责|管理|工作)人员/.test(w)
@@ -543,7 +655,7 @@ function readTarget(t: string): { target: Target | undefined; length: number; te
         ? 'organization'
         : /^个人$/.test(w)
           ? 'person'
-          : /^(?:违法行为人|违法者|当事人|行为人)$/.test(w)
+          : /^(?:违法行为人|违法者|当事人|行为人|首要分子)$/.test(w)
             ? 'party'
             : undefined;
   return { target, length: m[0].length, text: w };
@@ -571,14 +683,16 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:给予|予以|处以?)?警告$/.test(t)) return s('warning');
   if (/^(?:给予|予以)?通报批评$/.test(t)) return s('criticism');
   // 停工整治 / 停业整治 (大气污染防治法): an order to stop operating, read as 责令停产停业 (Art. 9(4)).
+  const unit = /^(?:责令)?((?:[^停，；。其该]{1,12}?)单位)(?=(?:限期)?(?:停产|停业))/.exec(t);
+  if (unit && !/罚款|吊销|或者|直至/.test(t)) return { sanction: { kind: 'suspendBusiness', mandatory, target: 'named', targetText: unit[1]!, text: t } };
   if (/^(?:责令)?(?:其|该[^停，]{1,12}|[^停，；。]{1,12}?单位)?(?:限期)?(?:停产停业|停工整治|停业整治|停产整治|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
     return s('suspendBusiness');
-  if (/^(?:责令|予以)?关闭$/.test(t)) return s('close');
+  if (/^(?:责令|予以)?(?:其)?关闭(?:[^，；。或]{0,10})?$/.test(t) && !/吊销|暂扣|罚款/.test(t)) return s('close');
   if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
   if (/^(?:限制开展生产经营活动|限制生产|限产)$/.test(t)) return s('restrictBusiness');
-  if (/^(?:暂停|暂扣)[^，；。]{0,30}?(?:资格|许可|证书|证件|执照)$/.test(t) && !/执业|从业/.test(t)) return s('suspendLicence');
-  if (/^(?:由[^吊]+)?吊销[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('revokeLicence');
-  if (/^暂扣[^，。；]{0,40}$/.test(t) && !/罚款/.test(t)) return s('suspendLicence');
+  if (/^(?:暂停|暂扣)[^，；。]{0,30}?(?:资格|许可|证书|证件|执照)$/.test(t) && !/执业|从业|吊销|或者/.test(t)) return s('suspendLicence');
+  if (/^(?:由[^吊]+)?吊销[^，。；]{0,40}$/.test(t) && !/罚款|暂扣|暂停|或者|直至/.test(t)) return s('revokeLicence');
+  if (/^暂扣[^，。；]{0,40}(?:证|照|证件|证书|执照|许可|资格|标志牌)$/.test(t) && !/罚款|吊销|或者|直至/.test(t)) return s('suspendLicence');
   const detention = new RegExp(`^(?:处以?)?(?:(${N})日以上)?(${N})日以下(?:的)?(?:行政)?拘留$`).exec(t);
   if (detention) {
     const max = parseNumeral(detention[2]!);
@@ -592,9 +706,9 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   const ban = new RegExp(
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
   ).exec(t);
-  if (ban && (ban[1] === '' || /人员|负责人|投资人|机构|单位/.test(ban[1]!))) {
+  if (ban && (ban[1] === '' || /主管人员|责任人员|负责人|投资人/.test(ban[1]!))) {
     const y = ban[2] ? parseNumeral(ban[2]) : undefined;
-    const who: Target = ban[1] === '' ? target : /主管人员|责任人员|负责人|投资人/.test(ban[1]!) ? 'responsible' : 'named';
+    const who: Target = ban[1] === '' ? target : 'responsible';
     return {
       sanction: { kind: 'restrictPractice', mandatory, target: who, ...(who === 'named' ? { targetText: ban[1]! } : targetText !== undefined ? { targetText } : {}), text: t, ...(y !== undefined ? { years: { max: y } } : {}) },
     };
@@ -604,8 +718,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     const obj = t.slice(2);
     if (obj === '') return undefined;
     const parts = obj.split(/和|、|以及|及|或者/);
-    const gains = parts.some((x) => /^(?:其)?违法所得$/.test(x));
-    const others = parts.filter((x) => !/^(?:其)?违法所得$/.test(x));
+    const gains = parts.some((x) => /^(?:其)?(?:违法|非法)所得$/.test(x));
+    const others = parts.filter((x) => !/^(?:其)?(?:违法|非法)所得$/.test(x));
     if (gains && others.length === 0) return s('confiscateGains');
     if (!gains) return s('confiscateProperty');
     return { sanction: s('confiscateGains').sanction!, also: s('confiscateProperty').sanction! };
@@ -618,14 +732,15 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
 }
 
 function readMeasure(t: string): ReadMeasure | undefined {
-  if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期)?(?:改正|整改)/.test(t)) return { kind: 'correct', text: t };
+  if (/罚款|警告|没收|吊销|拘留|停产|停业|关闭|通报批评/.test(t)) return undefined;
+  if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期|在[^，；。]{1,10}内)?(?:改正|整改|备案|补办备案)/.test(t)) return { kind: 'correct', text: t };
   if (/停产|停业/.test(t)) return undefined;
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
-  if (/^责令(?:其)?(?:限期)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
+  if (/^责令(?:其)?(?:限期)?(?:及时|立即)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
     return { kind: 'restore', text: t };
   if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
-  if (/^[^，；。]{0,30}?(?:指定|委托)[^，；。]{0,20}?代为|^(?:并)?委托他人代为|^(?:限期|责令)?整顿$|^组织拆除|^注销|^收缴[^，；。]{0,10}证/.test(t)) return { kind: 'other', text: t };
+  if (/^[^，；。]{0,30}?(?:指定|委托)[^，；。]{0,20}?代为|^(?:并)?委托他人代为|^(?:限期|责令)?整顿$|^组织拆除|^注销|^(?:予以)?收缴|^扣留|^(?:可以|可)?暂扣[^，；。]{0,20}?(?:物品|工具|车辆|设备|财物)$|^(?:责令)?(?:其)?(?:限期|立即|及时)?备案/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
     return { kind: 'other', text: t };
   if (/^(?:其|该)?(?:车辆|船舶|产品|设备)?不得(?:上道路行驶|使用|销售|出厂|进口|生产|开工|投入使用|继续)/.test(t)) return { kind: 'other', text: t };
@@ -701,8 +816,8 @@ export function readFine(t: string): ReadFine | undefined {
 
 /** The base of a multiple: a known one, or the text's own words (no amount, no verb in it). */
 function baseOf(raw: string): FineBase | undefined {
-  const t = raw.replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
-  if (t === '' || /元|罚款|[，；。]|^对|处/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
+  const t = raw.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
+  if (t === '' || /元|罚款|[，；。]|^对|处|或者|或/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
   const known = findBase(t);
   if (known && t.endsWith(known.text)) return known;
   return { text: t };

@@ -56,6 +56,8 @@ interface Outcome {
   kinds: string[];
   /** 拒不改正的，处…: the fine only when this circumstance holds. */
   fineOnlyIf?: string;
+  /** Sanctions (other than fines) on the responsible persons, in the text's words: stated on the item. */
+  persons?: string[];
   fine?: FineOut;
   responsibleFine?: FineOut;
   optional: boolean;
@@ -397,6 +399,7 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
   let organization: Sanction | undefined;
   let responsible: { s: Sanction; when: readonly ClauseCondition[] } | undefined;
   let optional = false;
+  const persons: string[] = [];
   // A fine of a group with conditions replaces a fine of a group whose conditions it includes
   // (the unconditional one, or the clause it refines); two fines of unrelated groups are not read.
   const refines = (a: readonly ClauseCondition[], b: readonly ClauseCondition[]): boolean =>
@@ -407,6 +410,12 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
       if ('anyOf' in s) choices.push(s.anyOf.map((x) => x.kind).join('/'));
       for (const x of list) {
         if (x.kind !== 'fine') {
+          if (x.target === 'named') throw new Refused(`a ${x.kind} on a party the clause names (${x.targetText ?? ''}): whose penalty it is is not read`);
+          if (x.target === 'responsible' || x.target === 'legalRepresentative') {
+            // 可以由公安机关对其直接负责的主管人员…处拘留: not a penalty on the party; stated on the item.
+            persons.push(x.text);
+            continue;
+          }
           kinds.add(x.kind);
           continue;
         }
@@ -437,8 +446,8 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
     fineOut = { person: fineModel(person.fine!, facts), organization: fineModel(organization.fine!, facts) };
   } else if (fine) fineOut = fineModel(fine.s.fine!, facts);
   if (fineOut) kinds.add('fine');
-  if (kinds.size === 0 && responsible)
-    throw new Refused('only the responsible persons are fined: the rule-set language models the penalty on the party');
+  if (kinds.size === 0 && (responsible || persons.length > 0))
+    throw new Refused('only the responsible persons are penalised: the rule-set language models the penalty on the party');
   const out: Outcome = {
     kinds: PENALTY_KIND_ORDER.filter((k) => kinds.has(k)),
     optional: fineOut !== undefined && optional,
@@ -446,6 +455,7 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
   };
   if (fineOut) out.fine = fineOut;
   if (responsible) out.responsibleFine = fineModel(responsible.s.fine!, facts);
+  if (persons.length > 0) out.persons = persons;
   return out;
 }
 
@@ -510,11 +520,13 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
     p.violates.length > 0
       ? p.violates.map((r) => citeYaml(opts.lawKey, r)).join(', ')
       : `${cite.slice(0, -2)}, note: "条文未写明所违反的条款，以处罚条款为依据" }`;
+  const persons = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => o.persons ?? []))];
   const lines = [
     `  # ${citationText(ref)}`,
     `  - code: ${code}`,
     `    name: ${q(violationName(text))}`,
     ...(opts.field ? [`    field: ${q(opts.field)}`] : []),
+    ...(persons.length > 0 ? [`    description: ${q(`对直接负责的主管人员和其他直接责任人员（不在本事项的处罚种类中）：${persons.join('；')}`)}`] : []),
     `    violates: [${violates}]`,
     `    penalizedBy: [${cite}]`,
     '    statutory:',

@@ -60,7 +60,8 @@ export function readPenalties(input: string | LawText): LawReading {
         }
         continue;
       }
-      if (own.length > 0)
+      reading.problems.push(...reading.unsetFines);
+      if (own.length > 0 || reading.listed)
         reading.problems.push({ reason: 'some items set a penalty of their own and others do not', text: para.text, at: para.at });
       raw.push({ ref, reading, text: para.text, at: para.at, violations });
     }
@@ -94,9 +95,16 @@ export function readPenalties(input: string | LawText): LawReading {
       else {
         const p = resolve(t, new Set([...seen, k]));
         if (p.status === 'review') problems.push({ reason: `the provision it refers to (${refText(target)}) needs review`, text: r.text, at: r.at });
-        groups = [...p.groups, ...groups.filter((g) => g.sanctions.length > 0 || g.when.length > 0 || g.measures.length > 0)];
+        const taken = ref.fineOnly
+          ? p.groups
+              .map((g) => ({ ...g, measures: [], sanctions: g.sanctions.filter((x) => ('anyOf' in x ? x.anyOf.every((y) => y.kind === 'fine') : x.kind === 'fine')) }))
+              .filter((g) => g.sanctions.length > 0)
+          : p.groups;
+        groups = [...taken, ...groups.filter((g) => g.sanctions.length > 0 || g.when.length > 0 || g.measures.length > 0)];
       }
     }
+    const named = new Set(groups.flatMap((g) => g.sanctions.flatMap((x) => ('anyOf' in x ? x.anyOf : [x])).filter((x) => x.target === 'named').map((x) => x.targetText)));
+    if (named.size > 1) problems.push({ reason: `sanctions on several parties the clause names (${[...named].join('、')}): which falls on whom is not read`, text: r.text, at: r.at });
     const hasSanction = groups.some((g) => g.sanctions.length > 0);
     if (!hasSanction && problems.length === 0 && r.reading.elsewhere.length === 0)
       problems.push({ reason: 'no administrative penalty read from the paragraph', text: r.text, at: r.at });
