@@ -209,6 +209,8 @@ export interface RuleSet {
   readonly issuer: string;
   readonly document: string | null;
   readonly method?: { readonly kind: 'transcribed' | 'derived'; readonly description: string; readonly source?: string };
+  /** statutory: a law's statutory layer generated from its text; benchmark: a regional benchmark. */
+  readonly layer: 'statutory' | 'benchmark';
   readonly version: string;
   readonly effective: { readonly from: string; readonly to: string | null };
   readonly reviewed?: string;

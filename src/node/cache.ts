@@ -23,7 +23,7 @@ import { writeFileAtomic } from './write.js';
  */
 
 /** Bumped whenever the shape of a cached rule set changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** The default cache folder (relative to the working directory), as `.eslintcache` is for ESLint. */
 export const DEFAULT_CACHE_DIR = '.cailiang-cache';

@@ -349,6 +349,13 @@ export const RuleSetIndex = z
       })
       .optional()
       .meta({ description: 'derived: built by applying a published method (e.g. the SAMR split) to statutes' }),
+    layer: z
+      .enum(['statutory', 'benchmark'])
+      .optional()
+      .meta({
+        description:
+          'statutory: the statutory layer of one law, generated from its text (cailiang statute import); benchmark (default): a regional benchmark, which may extend a statutory layer',
+      }),
     version: z.string().min(1).max(40),
     effective: z.strictObject({ from: IsoDate, to: IsoDate.nullable().optional() }),
     reviewed: IsoDate.optional(),

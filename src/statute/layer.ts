@@ -134,7 +134,9 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
   ];
   if (facts.size > 0) {
     topic.push('facts:');
-    for (const [name, label] of [...facts].sort(byKey)) topic.push(`  ${name}: { type: money, label: ${q(label)}, aggravating: true }`);
+    // Not marked aggravating: the statute's own branches need not be monotone (有违法所得的，处一至五倍；
+    // 没有违法所得的，处五万元: one yuan of gains can lower the fine).
+    for (const [name, label] of [...facts].sort(byKey)) topic.push(`  ${name}: { type: money, label: ${q(label)} }`);
   }
   if (circumstances.size > 0) {
     topic.push('circumstances:');
@@ -608,6 +610,7 @@ function indexYaml(reading: LawReading, opts: LayerOptions, split: readonly [num
     '# The statutory models are read from the text; the tiers are DERIVED by the split below and transcribe',
     '# no regional benchmark. A region layers its own benchmark on top of this one (extends:).',
     `id: ${opts.id}`,
+    'layer: statutory',
     `region: { code: ${q(region.code)}, name: ${q(region.name)} }`,
     `title: ${q(`${reading.law.title}法定处罚（据法律文本生成）`)}`,
     'issuer: "cailiang statute import（据法律文本生成，非官方发布）"',

@@ -93,8 +93,14 @@ describe('parseCaseShape: the fast path of loadCase', () => {
     expect(taken).toBeGreaterThan(500);
   });
 
-  it('gives loadCase the same results as the zod path, on every case in the repository and every rule set', () => {
-    for (const { file, base } of cases) for (const rs of ruleSets) sameLoad(file, base, rs);
+  it('gives loadCase the same results as the zod path, on every case in the repository and every benchmark rule set (statutory layers: on the cases about their items)', () => {
+    for (const { file, base } of cases) {
+      let value: unknown = file.value;
+      for (const k of base) value = (value as Record<PropertyKey, unknown> | null)?.[k as string];
+      const item = (value as { item?: unknown } | null)?.item;
+      for (const rs of ruleSets)
+        if (rs.layer !== 'statutory' || rs.items.some((i) => i.code === item)) sameLoad(file, base, rs);
+    }
   });
 
   it('declines odd objects that zod would judge differently', () => {
