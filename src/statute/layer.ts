@@ -524,8 +524,7 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
       : `${cite.slice(0, -2)}, note: "条文未写明所违反的条款，以处罚条款为依据" }`;
   const persons = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => o.persons ?? []))];
   const lines = [
-    `  # ${citationText(ref)}`,
-    `  - code: ${code}`,
+    `  - code: ${code}  # ${citationText(ref)}`,
     `    name: ${q(violationName(text))}`,
     ...(opts.field ? [`    field: ${q(opts.field)}`] : []),
     ...(persons.length > 0 ? [`    description: ${q(`对直接负责的主管人员和其他直接责任人员（不在本事项的处罚种类中）：${persons.join('；')}`)}`] : []),

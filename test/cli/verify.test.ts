@@ -204,8 +204,8 @@ describe('cailiang verify: semantic checks in CI', () => {
     expect(r.out).toMatch(/^::error file=.*index\.yaml,line=8,col=12,.*title=RULESET_EXPIRED::/m);
   });
 
-  it('the bundled cn-samr-food rule set verifies clean under --strict', async () => {
-    const r = await run('verify', 'rules/cn-samr-food', '--strict', '--as-of', '2026-11-22');
+  it('the bundled cn-samr-food rule set verifies clean under --strict, with the statutory layer it extends', async () => {
+    const r = await run('verify', 'rules/cn-law-spaqf', 'rules/cn-samr-food', '--strict', '--as-of', '2026-11-22');
     expect(r.out).toMatch(/^✓ rules\/cn-samr-food/m);
     expect(r.code).toBe(0);
   });
