@@ -372,9 +372,10 @@ function baseAtom(fact: string, conds: ClauseCondition[], facts: Map<string, str
         }
       }
       const sample = r.sample;
+      const has = r.lo === 0 && !r.loIn && r.hi === Infinity;
       return {
         when: parts.join(', '),
-        label: r.lo === r.hi ? words.join('') : `${label}${words.join('、')}`,
+        label: has ? `有${label}` : r.lo === r.hi ? words.join('') : `${label}${words.join('、')}`,
         id: `${kebab(fact)}-${r.lo === r.hi ? `eq-${r.lo}` : `${r.loIn ? 'from' : 'over'}-${r.lo}${r.hi === Infinity ? '' : `-${r.hiIn ? 'to' : 'under'}-${r.hi}`}`}`,
         gapPoint: r.lo === r.hi && r.lo > 0,
         test: (c: ClauseCondition) => (c.kind === 'base' || c.kind === 'noBase') && factName(c, facts) === fact ? truth(c, sample) : undefined,

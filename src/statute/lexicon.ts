@@ -41,7 +41,8 @@ export function findBase(text: string): { text: string; fact: string } | undefin
 /** Condition phrases (without the closing 的), each to a known name. */
 export const CONDITIONS: readonly (readonly [RegExp, ConditionName])[] = [
   [/^(?:其)?情节特别严重$/, 'especiallySerious'],
-  [/^(?:其)?情节(?:严重|较重)$/, 'serious'],
+  [/^(?:其)?情节严重$/, 'serious'],
+  [/^(?:其)?情节较重$/, 'graver'],
   [/^(?:其)?情节较轻$/, 'lessSerious'],
   [/^(?:其)?情节轻微$/, 'minor'],
   [/^(?:并)?造成(?:特别)?严重(?:后果|危害后果|社会影响|影响)$/, 'seriousConsequences'],

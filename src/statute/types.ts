@@ -126,6 +126,7 @@ export interface ReadMeasure {
 /** Names of the conditions the reader knows (each a circumstance in the rule-set language). */
 export const CONDITION_NAMES = {
   serious: '情节严重',
+  graver: '情节较重',
   especiallySerious: '情节特别严重',
   lessSerious: '情节较轻',
   minor: '情节轻微',

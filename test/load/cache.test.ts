@@ -9,12 +9,16 @@ import { bufferIO } from '../helpers.js';
 describe('rule-set cache (content hash)', () => {
   let dir: string;
   let rules: string;
+  let parent: string;
   let cache: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'cailiang-cache-'));
     rules = join(dir, 'cn-samr-food');
     cache = join(dir, 'cache');
     cpSync('rules/cn-samr-food', rules, { recursive: true });
+    // The statutory layer cn-samr-food extends, verified with it.
+    parent = join(dir, 'cn-law-spaqf');
+    cpSync('rules/cn-law-spaqf', parent, { recursive: true });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,16 +64,16 @@ describe('rule-set cache (content hash)', () => {
 
   it('cailiang verify --cache-location keeps results between runs and refuses a file as the location', async () => {
     const first = bufferIO();
-    expect(await cli(['verify', rules, '--cache-location', cache, '--as-of', '2026-11-22'], first)).toBe(0);
+    expect(await cli(['verify', parent, rules, '--cache-location', cache, '--as-of', '2026-11-22'], first)).toBe(0);
     const second = bufferIO();
-    expect(await cli(['verify', rules, '--cache-location', cache, '--as-of', '2026-11-22'], second)).toBe(0);
+    expect(await cli(['verify', parent, rules, '--cache-location', cache, '--as-of', '2026-11-22'], second)).toBe(0);
     expect(second.out).toBe(first.out);
     expect(readdirSync(cache)).toHaveLength(1);
 
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'mine');
     const io = bufferIO();
-    expect(await cli(['verify', rules, '--cache-location', file], io)).toBe(2);
+    expect(await cli(['verify', parent, rules, '--cache-location', file], io)).toBe(2);
     expect(io.err).toMatch(/not a folder/);
     expect(readFileSync(file, 'utf8')).toBe('mine');
   });
