@@ -78,6 +78,8 @@ interface Example {
   readonly show: { file: string; text?: string; note?: string };
   readonly fix: string;
   readonly extraArgs?: string[];
+  /** Run verify with --statutes over the excerpt of 食品安全法 in test/data/statute/laws. */
+  readonly statutes?: boolean;
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -163,6 +165,17 @@ const EXAMPLES: Example[] = [
   { code: 'CASE_NO_RULESET', run: 'evaluate', case: CASE.replace('item: SP-124', 'item: SP-125'), show: { file: 'case.yaml', text: 'item: SP-125\n' }, fix: 'Name the rule set with `ruleSet:` in the case, correct the item code, or pass the right `--rules` folder.' },
   { code: 'CATALOG_OVERLAP', run: 'cli', argv: ['evaluate', '{tmp}/case.yaml', '--rules', '{tmp}/rules'], case: CASE, more: { 'demo-2025': { 'index.yaml': INDEX, 'food.yaml': FOOD }, 'demo-2025b': { 'index.yaml': INDEX.replace('version: "2025.1"', 'version: "2025.2"').replace('from: 2025-01-01', 'from: 2025-06-01'), 'food.yaml': FOOD } }, show: { file: 'rules/demo-2025b/index.yaml', text: 'version: "2025.2"\neffective: { from: 2025-06-01, to: null }   # 2025.1 has to: null\n' }, fix: 'End the earlier version the day before the later one starts (`effective.to`): a case must have exactly one version.' },
   { code: 'CASE_FACT_NOT_FOR_ITEM', run: 'evaluate', case: CASE, show: { file: 'case.yaml', note: 'not emitted by this version of cailiang: a case fact the rule set does not declare for the case’s items is UNKNOWN_FACT' }, fix: 'Check the item code; remove facts the item does not use.' },
+  // ── against the statute (verify --statutes) ─────────────────────────
+  { code: 'STATUTE_LAW_NOT_FOUND', run: 'verify', statutes: true, files: { 'index.yaml': INDEX.replace('version: 2021-04-29', 'version: 2018-12-29') }, show: { file: 'index.yaml', text: 'laws:\n  spaqf: { title: 中华人民共和国食品安全法, version: 2018-12-29 }   # the collection holds the 2021-04-29 text\n' }, fix: 'Cite the version date of a text the collection holds (the date of its last amendment, or the date in its file name), or add the text.' },
+  { code: 'STATUTE_ARTICLE_MISSING', run: 'verify', statutes: true, files: { 'food.yaml': FOOD.replace('article: 124, paragraph: 1, item: 5', 'article: 124, paragraph: 4, item: 5') }, show: { file: 'food.yaml', text: '    penalizedBy: [{ law: spaqf, article: 124, paragraph: 4, item: 5 }]   # Art. 124 has three paragraphs\n' }, fix: 'Correct the article, paragraph (款) or item (项) number against the text of the version cited.' },
+  { code: 'STATUTE_NO_PENALTY', run: 'verify', statutes: true, files: { 'food.yaml': FOOD.replace('penalizedBy: [{ law: spaqf, article: 124, paragraph: 1, item: 5 }]', 'penalizedBy: [{ law: spaqf, article: 34 }]') }, show: { file: 'food.yaml', text: '    penalizedBy: [{ law: spaqf, article: 34 }]   # Art. 34 forbids; Art. 124 penalises\n' }, fix: 'Cite the paragraph of the 法律责任 chapter that sets the penalty as `penalizedBy`; the prohibition goes under `violates`.' },
+  { code: 'STATUTE_UNREAD', run: 'verify', statutes: true, files: { 'food.yaml': FOOD.replace('penalizedBy: [{ law: spaqf, article: 124, paragraph: 1, item: 5 }]', 'penalizedBy: [{ law: spaqf, article: 123, paragraph: 3 }]') }, show: { file: 'food.yaml', text: '    penalizedBy: [{ law: spaqf, article: 123, paragraph: 3 }]   # 可以由公安机关依照第一款规定给予拘留\n' }, fix: 'Check the statutory model by hand against the paragraph (`cailiang statute show <law> --article <n>` shows what could not be read).' },
+  { code: 'STATUTE_RANGE_MISMATCH', run: 'verify', statutes: true, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { amount: [5000, 50000] } }   # Art. 124(1): 五万元以上十万元以下\n' }, fix: 'Copy the range from the text (以上 and 以下 both include the figure); `cailiang statute show` prints it.' },
+  { code: 'STATUTE_MULTIPLE_MISMATCH', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { multiple: { of: goodsValue, range: [5, 10] } } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { multiple: { of: goodsValue, range: [5, 10] } } }   # 十倍以上二十倍以下\n' }, fix: 'Copy the multiples from the text.' },
+  { code: 'STATUTE_BASE_MISMATCH', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { multiple: { of: illegalGains, range: [10, 20] } } }').replace('facts:\n', 'facts:\n  illegalGains: { type: money, label: 违法所得 }\n') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { multiple: { of: illegalGains, range: [10, 20] } } }   # 货值金额十倍以上二十倍以下\n' }, fix: 'Name the fact the text takes the multiple of: 货值金额 is goodsValue, 违法所得 illegalGains.' },
+  { code: 'STATUTE_KIND_EXTRA', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine, detention], fine: { amount: [50000, 100000] } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine, detention], fine: { amount: [50000, 100000] } }\n' }, fix: 'List under `kinds` only what the paragraph imposes.' },
+  { code: 'STATUTE_KIND_MISSING', run: 'verify', statutes: true, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], … }   # Art. 124(1) also confiscates, and revokes the licence when serious\n' }, fix: 'Add the kind (in the branch where the text sets it), or keep it out on purpose with an `ignore:` entry giving the reason.' },
+  { code: 'STATUTE_FINE_MISSING', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { amount: [50000, 100000] } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { amount: [50000, 100000] } }   # no branch for 货值金额一万元以上 (十倍以上二十倍以下)\n' }, fix: 'Add the branch the text sets (货值金额一万元以上, 情节严重 …), or record under `ignore:` why it is left out.' },
   // ── files on disk ────────────────────────────────────────────────────
   { code: 'IO_NOT_FOUND', run: 'cli', argv: ['verify', '{tmp}/rules/demo-x'], show: { file: 'rules/demo-x', note: 'cailiang verify rules/demo-x, a folder that does not exist' }, fix: 'Check the path (relative to the current folder).' },
   { code: 'IO_NOT_DIRECTORY', run: 'cli', argv: ['verify', '{tmp}/rules/demo/index.yaml'], show: { file: 'rules/demo/index.yaml', note: 'cailiang verify rules/demo/index.yaml' }, fix: 'Pass the folder that holds index.yaml, not the file.' },
@@ -209,7 +222,8 @@ async function runExample(e: Example): Promise<Shown> {
     writeFileSync(join(tmp, 'fixtures', 'light.yaml'), `name: 从轻\ncase:\n${CASE.replace(/^/gm, '  ').replace('[correctedInTime]', '[eliminatedHarm]')}expect: { outcome: penalty }\n`);
     const sub = (a: string) => a.replace('{tmp}', tmp);
     let output: string;
-    if (e.run === 'verify') output = await runCli(['verify', join(tmp, 'rules', 'demo'), '--as-of', AS_OF, ...(e.extraArgs ?? []).map(sub)]);
+    const statutes = e.statutes ? ['--statutes', join(ROOT, 'test/data/statute/laws')] : [];
+    if (e.run === 'verify') output = await runCli(['verify', join(tmp, 'rules', 'demo'), '--as-of', AS_OF, ...statutes, ...(e.extraArgs ?? []).map(sub)]);
     else if (e.run === 'evaluate') output = await runCli(['evaluate', join(tmp, 'case.yaml'), '--rules', join(tmp, 'rules', 'demo')]);
     else if (e.run === 'cli') output = await runCli(e.argv!.map(sub));
     else {

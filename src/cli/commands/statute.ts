@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../node/write.js';
 import { statuteCoverage } from '../../statute/coverage.js';
 import { statutoryLayer } from '../../statute/layer.js';
 import { readPenalties } from '../../statute/read.js';
-import { citationText } from '../../statute/structure.js';
+import { chineseNumeral, citationText } from '../../statute/structure.js';
 import { summarizeProvision } from '../../statute/summary.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 
@@ -78,7 +78,7 @@ async function show(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${reading.law.title} — ${provisions.length} penalty paragraph(s)\n\n`);
     for (const p of provisions) {
       io.stdout(`${summarizeProvision(p)}\n`);
-      for (const v of p.violations) if (v.ref.item !== undefined) io.stdout(`  （${v.ref.item}）${v.text}\n`);
+      for (const v of p.violations) if (v.ref.item !== undefined) io.stdout(`  （${chineseNumeral(v.ref.item)}）${v.text}\n`);
       io.stdout('\n');
     }
   }
