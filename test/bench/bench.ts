@@ -38,6 +38,9 @@ import { evaluate } from '../../src/evaluate/evaluate.js';
 import { evaluateInCatalog } from '../../src/evaluate/versions.js';
 import { caseFacts } from '../../src/evaluate/context.js';
 import { toJsonRulesEngineRules } from '../../src/evaluate/jre.js';
+import { listLawFiles, readLawText } from '../../src/node/statutes.js';
+import { findRuleSetDirs } from '../../src/node/ruleSetDirs.js';
+import { statuteCoverage } from '../../src/statute/coverage.js';
 import type { Case } from '../../src/evaluate/types.js';
 import { loadCase } from '../../src/load/loadCase.js';
 import type { RuleSet } from '../../src/load/model.js';
@@ -511,6 +514,43 @@ async function main(): Promise<void> {
       notes.push(`batch: ${configs[1]!.label} ran ${speedup.toFixed(2)}× as fast as one thread end to end (same report, byte for byte)`);
     }
   }
+  // 6. The statute layer: reading the whole collection, and loading the bundled rules (statutory layers included).
+  const statutesDir = resolve(process.env.CAILIANG_STATUTES ?? join(ROOT, '..', 'shared', 'statutes'));
+  if (existsSync(statutesDir)) {
+    const files = await listLawFiles(statutesDir);
+    const texts: { name: string; text: string }[] = [];
+    for (const f of files) texts.push({ name: f.relPath, text: await readLawText(f.path) });
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0);
+    const times: number[] = [];
+    let cov: ReturnType<typeof statuteCoverage> | undefined;
+    for (let i = 0; i < 3; i++) {
+      gc();
+      const s0 = now();
+      cov = statuteCoverage(texts);
+      times.push((now() - s0) / 1000);
+    }
+    timeRow(`read every penalty clause of the statute collection (${fmtN(texts.length)} texts, ${(bytes / 1e6).toFixed(0)} MB)`, times, 10, '3');
+    notes.push(
+      `statutes: statuteCoverage over ${relative(statutesDir)}: ${fmtN(cov!.paragraphs)} penalty paragraphs, ${fmtN(cov!.read)} read fully (${((100 * cov!.read) / cov!.paragraphs).toFixed(1)}%); files read before timing`,
+    );
+    const loads: number[] = [];
+    let items = 0;
+    let sets = 0;
+    for (let i = 0; i < 3; i++) {
+      gc();
+      const s0 = now();
+      items = 0;
+      sets = 0;
+      for (const dir of await findRuleSetDirs(join(ROOT, 'rules'))) {
+        const r = await loadRuleSetDir(dir);
+        sets++;
+        items += r.ruleSet?.items.length ?? 0;
+      }
+      loads.push((now() - s0) / 1000);
+    }
+    timeRow(`load the bundled rules (${sets} rule sets, ${fmtN(items)} items), cold, no cache`, loads, 3, '3');
+  } else notes.push(`statutes: skipped (no statute collection at ${relative(statutesDir)}; set CAILIANG_STATUTES)`);
+
   const total = elapsed();
   rows.push({
     figure: 'this bench run, wall time (build + generate + everything above)',
