@@ -8,6 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   test: {
     root,
+    // Generous: a per-test time limit is not a performance check (that is npm run bench), only a
+    // guard against a hang, and it must not fail on a busy machine.
+    testTimeout: 60_000,
     projects: [
       { test: { name: 'utc', root, include: ['test/**/*.test.ts'], env: { TZ: 'UTC' }, pool: 'forks' } },
       {
