@@ -12,9 +12,9 @@ export default defineConfig({
     // guard against a hang, and it must not fail on a busy machine.
     testTimeout: 60_000,
     projects: [
-      { test: { name: 'utc', root, include: ['test/**/*.test.ts'], env: { TZ: 'UTC' }, pool: 'forks' } },
+      { test: { name: 'utc', root, include: ['test/**/*.test.ts'], env: { TZ: 'UTC' }, pool: 'forks', testTimeout: 60_000 } },
       {
-        test: { name: 'kiritimati', root, include: ['test/**/*.tz.test.ts'], env: { TZ: 'Pacific/Kiritimati' }, pool: 'forks' },
+        test: { name: 'kiritimati', root, include: ['test/**/*.tz.test.ts'], env: { TZ: 'Pacific/Kiritimati' }, pool: 'forks', testTimeout: 60_000 },
       },
     ],
   },
