@@ -33,7 +33,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 const BARE_AUTHORITY = /^(?!或者|建议|并建议|或)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会))(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|对|撤销|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会))(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -76,7 +76,7 @@ export function setsPenalty(text: string): boolean {
 const DISCIPLINE_SPAN = /(?:依法)?(?:给予|予以)[^，；。]*?(?:处分|记过|记大过|降级|撤职|开除)/g;
 
 const SANCTION_PHRASE =
-  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
+  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|没收[^，；。]{0,20}?(?:商品|物品|工具|设备|财物|产品|食品|药品)|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
 
 interface Piece {
   readonly text: string;
@@ -211,6 +211,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let openingConditions = false;
   let pendingTarget: Target | undefined;
   let pendingSegment = -1;
+  let pendingInto: (typeof groups)[number] | undefined;
+  const onBase = (c: ClauseCondition): boolean => c.kind === 'base' || c.kind === 'noBase' || (c.kind === 'any' && c.of.every(onBase));
+  const afterConditional = (g: (typeof groups)[number]): (typeof groups)[number] => (g.when.every(onBase) ? groups[0]! : g);
   let listed = false;
   let lastOptional = false;
   let lastSegment = -1;
@@ -347,6 +350,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       // 对直接负责的主管人员和其他直接责任人员，没收…，并处…: the target holds to the end of the clause.
       pendingTarget = read.target;
       pendingSegment = all[i]!.segment;
+      pendingInto = all[i]!.newSegment && group.when.length > 0 ? afterConditional(group) : undefined;
       if (read.mixedTarget) problem(p, 'a sanction on the legal representative and the responsible persons together: one range for persons the model holds apart');
       continue;
     }
@@ -354,18 +358,42 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
     // E. After ；, a sanction that opens the clause follows a conditional one: 对直接负责的主管人员… (a new
     // subject) applies whatever the condition; any other sanction could belong to either.
-    let into = group;
+    // After branches on the base (…十万元以上的…；不足十万元的…) that cover every case it applies always; after a
+    // circumstance (拒不改正的，处…；对其直接负责的主管人员…处…) it goes with that circumstance.
+    let into = pendingInto !== undefined && pendingSegment === all[i]!.segment ? pendingInto : group;
     if (all[i]!.newSegment && group.when.length > 0) {
-      if (read.target !== undefined || /^(?:并)?对/.test(p.text)) into = groups[0]!;
+      if (read.target !== undefined || /^(?:并)?对/.test(p.text)) into = afterConditional(group);
       else problem(p, 'a sanction after ； that follows a conditional clause: whether it applies always or only then is not read');
     }
     into.measures.push(...read.measures);
     into.sanctions.push(...read.items);
+    // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause.
+    if ((read.target === 'organization' || read.target === 'person') && /^(?:并)?对/.test(p.text)) {
+      pendingTarget = read.target;
+      pendingSegment = all[i]!.segment;
+      pendingInto = undefined;
+    }
   }
   if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
   const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款): the amount is set elsewhere', text: p.text, at: position(ctx, p.offset) }));
   if (!reading_itemsCarry) problems.push(...unset);
 
+  // 处警告或者五百元以下罚款；情节严重的，处五日以下拘留: a conditional 处 of another kind than the base
+  // group's warning, detention or choice may take their place or add to them; the text does not say.
+  const base = groups[0]!;
+  const scale = (x: SanctionOrChoice): boolean => 'anyOf' in x || x.kind === 'warning' || x.kind === 'detention' || x.kind === 'criticism';
+  const kindsOf = (xs: readonly SanctionOrChoice[]): Set<string> => new Set(xs.flatMap((x) => ('anyOf' in x ? x.anyOf.map((y) => y.kind) : [x.kind])));
+  const baseKinds = kindsOf(base.sanctions);
+  if (base.sanctions.some(scale))
+    for (const g of groups.slice(1))
+      if (
+        !g.notPenalty &&
+        g.when.length > 0 &&
+        g.sanctions.some((x) => scale(x) && /^(?:可以)?处/.test(x.text)) &&
+        // 拘留五至十日；情节较重的，拘留十至十五日 too: one detention or two, the model cannot say.
+        [...kindsOf(g.sanctions)].some((k) => k !== 'fine' && (baseKinds.has(k) || base.sanctions.some((x) => 'anyOf' in x) || g.sanctions.some((x) => 'anyOf' in x) || k === 'detention' || k === 'warning'))
+      )
+        problems.push({ reason: 'a heavier 处 under a condition beside a warning, detention or choice: whether it replaces them or adds to them is not read', text: g.text.join('，'), at: ctx.at });
   const seenConditions = new Set<string>();
   for (const g of groups)
     for (const c of g.when.slice(g.inherited ?? 0)) {
@@ -615,6 +643,10 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   if (joined) {
     const parts = joined.map((a) => readOne(a, mandatory, target, targetText));
     if (parts.every((x) => x)) {
+      const got = parts.flatMap((x) => sanctionsOf(x!));
+      // 责令停业、关闭: one or the other.
+      if (got.length === 2 && got.some((x) => x.kind === 'suspendBusiness') && got.some((x) => x.kind === 'close'))
+        return { items: [{ anyOf: got, mandatory, text: piece }], measures: [], escalation };
       return {
         items: parts.flatMap((x) => sanctionsOf(x!)),
         measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),

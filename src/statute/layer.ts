@@ -119,6 +119,9 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
       review.push({ ref: p.ref, reason: e.message, text: p.text, line: p.at.line });
       continue;
     }
+    // 没收违法所得: the amount of the gains is a fact of the case even where no fine is a multiple of it.
+    const outcomes = model.flat ? [model.flat] : model.branches!.map((b) => b.outcome);
+    if (outcomes.some((o) => o.kinds.includes('confiscateGains')) && !facts.has('illegalGains')) facts.set('illegalGains', '违法所得');
     for (const v of p.violations) items.push(itemYaml(p, v.ref, v.text, model, opts, split));
   }
 
