@@ -1,6 +1,7 @@
 import { deserialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSet } from '../load/model.js';
+import { sealRuleSet } from '../load/seal.js';
 import { batchResult, encodeResults, type BatchWorkerData, type EncodedResults } from './batch-eval.js';
 import { ndjsonRecord, type NdjsonLine } from './commands/case-stream.js';
 import type { WorkerReply } from './worker-pool.js';
@@ -14,7 +15,8 @@ import type { WorkerReply } from './worker-pool.js';
 const { path, ruleSets: shared } = workerData as BatchWorkerData;
 // The main thread loaded and checked the rule sets once and serialised them
 // into shared memory: each worker only deserialises its own copy.
-const ruleSets = deserialize(new Uint8Array(shared)) as RuleSet[];
+// A structured clone gives plain objects again: seal them as the loader does.
+const ruleSets = (deserialize(new Uint8Array(shared)) as RuleSet[]).map(sealRuleSet);
 const port = parentPort!;
 
 port.on('message', ({ seq, input }: { seq: number; input: readonly NdjsonLine[] }) => {

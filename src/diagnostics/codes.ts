@@ -98,6 +98,16 @@ export const CODES = {
     message: '"{value}" is not a valid ISO 8601 duration{detail}',
     hint: 'write durations like P2Y (2 years), P6M, P30D or PT4H',
   },
+  PERIOD_NOT_IN_DAYS: {
+    severity: 'error',
+    message: 'period "{value}" is in hours or minutes; this window is counted in calendar days',
+    hint: 'write the period in days, weeks, months or years, e.g. P2Y or P730D',
+  },
+  PERIOD_EMPTY: {
+    severity: 'error',
+    message: 'period "{value}" has no length',
+    hint: 'a limitation, look-back or staleness window must be longer than zero, e.g. P2Y',
+  },
   MONEY_NEGATIVE: {
     severity: 'error',
     message: 'money amount {value} is negative',

@@ -1,10 +1,9 @@
+import { dict } from '../load/dict.js';
 import type { RuleSet, ScalarValue } from '../load/model.js';
 import type { Facts, FactSource } from './conditions.js';
 import type { Case } from './types.js';
 
 const isEnumerable = Object.prototype.propertyIsEnumerable;
-/** What a property read on a plain object finds when the object lacks the key (Object.prototype's members). */
-const PLAIN: Readonly<Record<string, unknown>> = {};
 
 /**
  * The case's facts as conditions see them, read in place: the value a
@@ -42,7 +41,8 @@ export class CaseFacts implements FactSource {
     // Own enumerable keys are what an object spread copies.
     if (isEnumerable.call(c.facts, name)) return c.facts[name];
     if (this.circumstances.has(name)) return false;
-    return PLAIN[name] as ScalarValue | undefined;
+    // A name the case does not give is absent, whatever it is called (valueOf, toString…).
+    return undefined;
   }
 }
 
@@ -54,7 +54,7 @@ export class CaseFacts implements FactSource {
  * the rest of an evaluation.
  */
 export function caseFacts(rs: RuleSet, c: Case, circumstanceNames: readonly string[] = Object.keys(rs.circumstances)): Facts {
-  const f: Record<string, ScalarValue> = {};
+  const f = dict<ScalarValue>();
   for (const name of circumstanceNames) f[name] = false;
   const facts = c.facts;
   for (const name of Object.keys(facts)) f[name] = facts[name]!;

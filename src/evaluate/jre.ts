@@ -1,3 +1,4 @@
+import { dict } from '../load/dict.js';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import type { Condition, RuleSet } from '../load/model.js';
 import { caseFacts } from './context.js';
@@ -78,7 +79,7 @@ export async function evaluateWithJsonRulesEngine(ruleSet: RuleSet, c: Case, opt
   const conds = conditionsFor(ruleSet, c).filter((cond) => absentFacts(cond, facts).length === 0);
   const engine = new Engine([], { allowUndefinedFacts: true });
   conds.forEach((cond, i) => engine.addRule({ conditions: topLevel(cond), event: { type: 'hit', params: { i } } }));
-  const present: Record<string, unknown> = {};
+  const present = dict<unknown>();
   for (const [k, v] of Object.entries(facts)) if (v !== undefined) present[k] = v;
   const { events } = conds.length > 0 ? await engine.run(present) : { events: [] };
   const hits = new Set(events.map((e) => (e.params as { i: number }).i));

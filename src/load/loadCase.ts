@@ -3,6 +3,7 @@ import type { Case } from '../evaluate/types.js';
 import { Case as CaseSchema, type RawCase } from '../schema/case.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
+import { dict } from './dict.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
@@ -186,7 +187,7 @@ export function loadCaseAt(
     }
   }
 
-  const facts: Record<string, ScalarValue> = {};
+  const facts = dict<ScalarValue>();
   const given = raw.facts;
   if (given) {
     const factNamed = factLookup(ruleSet, items, found);
@@ -212,7 +213,7 @@ export function loadCaseAt(
   const listed = raw.circumstances ?? [];
   for (let i = 0; i < listed.length; i++) {
     const name = listed[i]!;
-    if (!ruleSet.circumstances[name]) {
+    if (!own(ruleSet.circumstances, name)) {
       const known = Object.keys(ruleSet.circumstances).sort();
       diagnostics.push(
         diagnostic('UNKNOWN_CIRCUMSTANCE', file.locate(['circumstances', i]), {

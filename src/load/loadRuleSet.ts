@@ -34,6 +34,8 @@ import type {
   TierRange,
 } from './model.js';
 import { parseSource, type ParseLimits, type SourceFile, type SourceInput } from './source.js';
+import { dict, dictOf } from './dict.js';
+import { sealRuleSet } from './seal.js';
 import { yuanToFen } from './units.js';
 
 /** What {@link loadRuleSet} returns: the rule set when there was no error, and every diagnostic. */
@@ -131,7 +133,7 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
   const built = build(index, topics, diagnostics);
   const all = sortDiagnostics(diagnostics);
   if (hasErrors(all) || !built) return { diagnostics: all };
-  return { ruleSet: built, diagnostics: all };
+  return { ruleSet: sealRuleSet(built), diagnostics: all };
 }
 
 interface Located<T> {
@@ -149,7 +151,7 @@ function build(
   const sources = [{ file: index.file, data: idx as RawTopic }, ...topics];
 
   // Laws.
-  const laws: Record<string, Law> = {};
+  const laws = dict<Law>();
   for (const key of Object.keys(idx.laws).sort()) {
     const l = idx.laws[key]!;
     laws[key] = { key, ...l };
@@ -173,7 +175,7 @@ function build(
   };
 
   // Circumstances: built-ins, then declared ones.
-  const circumstances: Record<string, Circumstance> = {};
+  const circumstances = dict<Circumstance>();
   for (const c of BUILTIN_CIRCUMSTANCES) circumstances[c.name] = c;
   for (const { file, data } of sources) {
     for (const [name, decl] of Object.entries(data.circumstances ?? {})) {
@@ -203,7 +205,7 @@ function build(
   for (const c of Object.values(circumstances)) {
     base.set(c.name, { name: c.name, type: 'boolean', label: c.label, origin: 'builtin' });
   }
-  const ruleSetFacts: Record<string, FactDef> = {};
+  const ruleSetFacts = dict<FactDef>();
   for (const { file, data } of sources) {
     for (const [name, decl] of Object.entries(data.facts ?? {})) {
       const def = factDef(name, decl, 'ruleset');
@@ -346,7 +348,7 @@ function factDef(name: string, decl: RawFactDecl, origin: FactDef['origin']): Fa
     ...(decl.label !== undefined ? { label: decl.label } : {}),
     ...(decl.unit !== undefined ? { unit: decl.unit } : {}),
     ...(decl.values !== undefined ? { values: decl.values } : {}),
-    ...(decl.valueLabels !== undefined ? { valueLabels: decl.valueLabels } : {}),
+    ...(decl.valueLabels !== undefined ? { valueLabels: dictOf(decl.valueLabels) } : {}),
     ...(decl.aggravating !== undefined ? { aggravating: decl.aggravating } : {}),
   };
 }
@@ -362,7 +364,7 @@ function buildItem(
 ): { item: Item; scope: FactScope } {
   const { file, path, data } = src;
   const scope = new Map(base);
-  const facts: Record<string, FactDef> = {};
+  const facts = dict<FactDef>();
   for (const [name, decl] of Object.entries(data.facts ?? {})) {
     const def = factDef(name, decl, 'item');
     const prior = base.get(name);

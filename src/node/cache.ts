@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { CODES } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/index.js';
+import { canonicalJson, sha256Hex } from '../load/canonical.js';
 import type { LoadOptions, LoadResult } from '../load/loadRuleSet.js';
 import type { RuleSet } from '../load/model.js';
+import { sealRuleSet } from '../load/seal.js';
 import type { SourceInput } from '../load/source.js';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from './write.js';
@@ -67,12 +70,53 @@ export async function readCached(cacheDir: string, ruleSetDir: string, key: stri
   if (!text.slice(0, 200).includes(`"key":"${key}"`)) return undefined;
   try {
     const entry = JSON.parse(text) as Entry;
-    if (entry.format !== CACHE_FORMAT || entry.key !== key) return undefined;
-    if (typeof entry.ruleSet?.hash !== 'string' || !Array.isArray(entry.ruleSet.items) || !Array.isArray(entry.diagnostics)) return undefined;
-    return { ruleSet: entry.ruleSet, diagnostics: entry.diagnostics };
+    if (entry === null || typeof entry !== 'object' || entry.format !== CACHE_FORMAT || entry.key !== key) return undefined;
+    if (!validEntry(entry)) return undefined;
+    return { ruleSet: sealRuleSet(entry.ruleSet), diagnostics: entry.diagnostics };
   } catch {
+    // Anything unexpected in an entry (a shape the checks above let through and the sealing trips on) is a miss too.
     return undefined;
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isPlace = (v: unknown): boolean =>
+  isObject(v) && typeof v.file === 'string' && Number.isSafeInteger(v.line) && Number.isSafeInteger(v.column) && (v.line as number) >= 1 && (v.column as number) >= 1;
+
+/**
+ * An entry is an input like any other: it is used only when what it holds is
+ * what a load of these files gives. The rule set's content (everything but
+ * positions, file names and the hash) must hash to the `hash` it carries, the
+ * hash the reports print; positions must be places; the warnings must be
+ * diagnostics with known codes. Any edit or damage is then a miss.
+ */
+function validEntry(entry: Entry): boolean {
+  const rs = entry.ruleSet as unknown;
+  if (!isObject(rs) || typeof rs.hash !== 'string' || !Array.isArray(rs.items) || !Array.isArray(rs.lists)) return false;
+  if (!Array.isArray(rs.files) || !rs.files.every((f) => typeof f === 'string')) return false;
+  if (!isObject(rs.laws) || !isObject(rs.facts) || !isObject(rs.circumstances) || !isObject(rs.policy) || !isObject(rs.at)) return false;
+  if (!Array.isArray(entry.diagnostics)) return false;
+  for (const d of entry.diagnostics as unknown[]) {
+    if (!isPlace(d) || !isObject(d) || typeof d.code !== 'string' || !Object.prototype.hasOwnProperty.call(CODES, d.code) || typeof d.message !== 'string') return false;
+  }
+  // Every position in the rule set (the `at` keys the content hash leaves out) is a place.
+  const stack: unknown[] = [rs];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (isObject(v)) {
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (k === 'at' && v !== rs) {
+          if (!isPlace(x)) return false;
+        } else if (x !== null && typeof x === 'object') stack.push(x);
+      }
+    }
+  }
+  for (const p of Object.values(rs.at as Record<string, unknown>)) if (!isPlace(p)) return false;
+  const { files: _files, hash: _hash, at: _at, ...content } = rs;
+  return sha256Hex(canonicalJson(content, new Set(['at']))) === rs.hash;
 }
 
 /** Stores a successful load. Never fails: a cache that cannot be written is simply not used. */

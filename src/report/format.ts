@@ -1,3 +1,4 @@
+import { own } from '../load/dict.js';
 import { isoOfDay } from '../load/units.js';
 import type { Citation, FactDef, FineModel, Law, ScalarValue, TierRange } from '../load/model.js';
 
@@ -34,7 +35,7 @@ export function articleText(c: Pick<Citation, 'article' | 'paragraph' | 'item' |
 
 /** 《中华人民共和国食品安全法》第一百二十四条第一款第（五）项. */
 export function citationText(c: Citation, laws: Readonly<Record<string, Law>>): string {
-  const law = laws[c.law];
+  const law = own(laws, c.law);
   return `《${law ? law.title : c.law}》${articleText(c)}`;
 }
 
@@ -98,7 +99,7 @@ export function factValueText(def: FactDef | undefined, v: ScalarValue): string 
     case 'boolean':
       return v ? '是' : '否';
     case 'enum':
-      return def.valueLabels?.[v as string] ?? String(v);
+      return own(def.valueLabels, v as string) ?? String(v);
     case 'ratio':
       return `${Math.round((v as number) * 10000) / 100}%`;
     case 'date':

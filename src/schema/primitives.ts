@@ -54,6 +54,22 @@ export const Duration = z
   .refine((s) => parseDuration(s) !== undefined, { message: 'invalid duration', params: { code: 'INVALID_DURATION', detail: '' } })
   .meta({ description: 'ISO 8601 duration, e.g. P2Y, P6M, P30D, PT4H', pattern: '^P' });
 
+/**
+ * A period of the law (limitation, 首违 window, list look-back, staleness): whole
+ * days, weeks, months or years, longer than zero. These windows are counted on
+ * the calendar by day, so hours and minutes (PT17520H) are refused rather than
+ * silently counted as 0 days, and so is a period of no length (P0D).
+ */
+export const Period = z
+  .string()
+  .superRefine((s, ctx) => {
+    const p = parseDuration(s);
+    if (!p) ctx.addIssue({ code: 'custom', message: 'invalid duration', params: { code: 'INVALID_DURATION', detail: '' } });
+    else if (p.hours !== 0 || p.minutes !== 0) ctx.addIssue({ code: 'custom', message: 'not in days', params: { code: 'PERIOD_NOT_IN_DAYS' } });
+    else if (p.years + p.months + p.weeks + p.days === 0) ctx.addIssue({ code: 'custom', message: 'empty', params: { code: 'PERIOD_EMPTY' } });
+  })
+  .meta({ description: 'ISO 8601 period in whole days, weeks, months or years, longer than zero: P2Y, P6M, P30D', pattern: '^P(?!.*T)' });
+
 /** Money in yuan as written in files (at most 2 decimals, not negative). */
 export const Money = z
   .number()

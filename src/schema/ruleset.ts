@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { Condition } from './condition.js';
 import {
-  Duration,
+  Period,
   Id,
   IsoDate,
   Money,
@@ -259,7 +259,7 @@ export const ListEntry = z
     unless: Condition.optional().meta({ description: 'Red lines: the entry does not apply when this holds' }),
     lookBack: z
       .strictObject({
-        window: Duration,
+        window: Period,
         scope: z.enum(['item', 'entry']).default('item'),
       })
       .optional()
@@ -286,13 +286,13 @@ export const Policy = z
     point: z.enum(['midpoint', 'floor', 'ceiling']).default('midpoint'),
     rounding: Money.default(100).meta({ description: 'Round recommendations to this many yuan' }),
     reducedFloor: Money.nullable().default(null).meta({ description: '减轻 floor in yuan; null: officer decides' }),
-    firstOffenceWindow: Duration.default('P2Y'),
-    staleAfter: Duration.default('P2Y').meta({ description: 'Warn when reviewed is older than this' }),
+    firstOffenceWindow: Period.default('P2Y'),
+    staleAfter: Period.default('P2Y').meta({ description: 'Warn when reviewed is older than this' }),
     hitPolicy: z.enum(HIT_POLICIES).default('unique'),
     hearing: ByParty.nullable().default(null).meta({ description: 'Art. 63 较大数额 thresholds, from the region' }),
     simpleProcedure: ByParty.default({ person: 200, organization: 3000 }).meta({ description: 'Art. 51 limits' }),
     limitation: z
-      .strictObject({ general: Duration.default('P2Y'), extended: Duration.default('P5Y') })
+      .strictObject({ general: Period.default('P2Y'), extended: Period.default('P5Y') })
       .default({ general: 'P2Y', extended: 'P5Y' })
       .meta({ description: 'Art. 36 periods; a special law may set its own' }),
     channels: z

@@ -35,10 +35,15 @@ describe('rule-set cache (content hash)', () => {
 
   it('is used while the files are unchanged, and passed over once a byte changes', async () => {
     await loadRuleSetDir(rules, { cache });
-    // Mark the cached copy: a hit returns the mark, a miss the title from the files.
+    // Mark the cached copy where the content hash does not reach (a position): a hit returns the mark.
     const path = entry();
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/"title":"([^"]*)"/, '"title":"FROM CACHE"'));
-    expect((await loadRuleSetDir(rules, { cache })).ruleSet!.title).toBe('FROM CACHE');
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace(/("index":\{"file":"[^"]*","line":)1,/, '$14242,'));
+    expect((await loadRuleSetDir(rules, { cache })).ruleSet!.at.index.line).toBe(4242);
+    // An edit of the content that keeps the key no longer matches the hash it carries: a miss, the files win.
+    writeFileSync(path, original.replace(/"title":"([^"]*)"/, '"title":"FROM CACHE"'));
+    expect((await loadRuleSetDir(rules, { cache })).ruleSet!.title).not.toBe('FROM CACHE');
+    writeFileSync(path, original.replace(/"title":"([^"]*)"/, '"title":"FROM CACHE"'));
 
     const food = join(rules, 'food.yaml');
     writeFileSync(food, readFileSync(food, 'utf8') + '\n# an edit\n');
