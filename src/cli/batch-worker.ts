@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSet } from '../load/model.js';
 import { sealRuleSet } from '../load/seal.js';
 import { batchResult, encodeResults, type BatchWorkerData, type EncodedResults } from './batch-eval.js';
-import { ndjsonRecord, type NdjsonLine } from './commands/case-stream.js';
+import { ndjsonLineRecord, type NdjsonLine } from './commands/case-stream.js';
 import type { WorkerReply } from './worker-pool.js';
 
 /**
@@ -25,7 +25,7 @@ port.on('message', ({ seq, input }: { seq: number; input: readonly NdjsonLine[] 
   try {
     const output = input.map((l) => {
       line = l.line;
-      return batchResult(ndjsonRecord(path, l.line, l.text), ruleSets);
+      return batchResult(ndjsonLineRecord(path, l), ruleSets);
     });
     reply = { seq, output: encodeResults(output) };
   } catch (e) {

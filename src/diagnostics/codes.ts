@@ -448,6 +448,11 @@ export const CODES = {
     message: 'expected a rule-set folder, found a file',
     hint: 'pass the folder that holds index.yaml',
   },
+  NDJSON_LINE_TOO_LONG: {
+    severity: 'error',
+    message: 'line is longer than {limit} bytes (one case)',
+    hint: 'each NDJSON line holds one case; a case is a few kilobytes, so check that the lines are not joined',
+  },
   IO_READ_FAILED: {
     severity: 'error',
     message: 'cannot read: {detail}',

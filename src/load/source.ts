@@ -11,6 +11,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { diagnostic, type Diagnostic, type Place } from '../diagnostics/index.js';
+import { lineColumn, tooDeepAt } from './depth.js';
 import { parseFast } from './fast-yaml.js';
 import { LineIndex, SpanBuilder, spanOf, type SpanTable } from './spans.js';
 
@@ -34,6 +35,11 @@ export const DEFAULT_LIMITS: Required<ParseLimits> = {
   maxDepth: 64,
   maxAliasNodes: 100_000,
 };
+
+/** What the nesting scan before parsing allows for a depth limit (see depth.ts). */
+export function scanBound(maxDepth: number): number {
+  return 2 * maxDepth + 8;
+}
 
 /** JSON Pointer (RFC 6901) of a path in the data. */
 export function pointerOf(path: readonly PropertyKey[]): string {
@@ -216,6 +222,16 @@ export function parseSource(
     text = decoded.text!;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  // No parser sees text nested deeper than it can take (depth.ts). The scan's
+  // count may run up to twice the real depth, so it stops at twice the limit;
+  // the exact limit is applied while converting.
+  const deep = tooDeepAt(text, scanBound(lim.maxDepth));
+  if (deep >= 0) {
+    // Point at the first place past the limit itself (at or before where the scan stopped).
+    const first = tooDeepAt(text, lim.maxDepth);
+    return { diagnostics: [diagnostic('YAML_TOO_DEEP', { file: path, ...lineColumn(text, first >= 0 ? first : deep) }, { limit: lim.maxDepth })] };
+  }
 
   if (!options.fullParserOnly) {
     // Plain files (nearly all rule files) take the fast reader; anything it does not

@@ -80,6 +80,8 @@ interface Example {
   readonly extraArgs?: string[];
   /** Run verify with --statutes over the excerpt of 食品安全法 in test/data/statute/laws. */
   readonly statutes?: boolean;
+  /** Written to cases.ndjson (for `batch`). */
+  readonly ndjson?: string;
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -179,6 +181,7 @@ const EXAMPLES: Example[] = [
   { code: 'STATUTE_KIND_MISSING', run: 'verify', statutes: true, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], … }   # Art. 124(1) also confiscates, and revokes the licence when serious\n' }, fix: 'Add the kind (in the branch where the text sets it), or keep it out on purpose with an `ignore:` entry giving the reason.' },
   { code: 'STATUTE_FINE_MISSING', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { amount: [50000, 100000] } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { amount: [50000, 100000] } }   # no branch for 货值金额一万元以上 (十倍以上二十倍以下)\n' }, fix: 'Add the branch the text sets (货值金额一万元以上, 情节严重 …), or record under `ignore:` why it is left out.' },
   // ── files on disk ────────────────────────────────────────────────────
+  { code: 'NDJSON_LINE_TOO_LONG', run: 'cli', argv: ['batch', '{tmp}/cases.ndjson', '--rules', '{tmp}/rules/demo'], ndjson: `{"id":"a","note":"${'x'.repeat(300_000)}"}\n`, show: { file: 'cases.ndjson', note: 'a line of 300,000 bytes, above the 256 KiB a case may have' }, fix: 'Write one case per line; a line that long is usually two files joined or a missing line end. The other lines are evaluated as usual.' },
   { code: 'IO_NOT_FOUND', run: 'cli', argv: ['verify', '{tmp}/rules/demo-x'], show: { file: 'rules/demo-x', note: 'cailiang verify rules/demo-x, a folder that does not exist' }, fix: 'Check the path (relative to the current folder).' },
   { code: 'IO_NOT_DIRECTORY', run: 'cli', argv: ['verify', '{tmp}/rules/demo/index.yaml'], show: { file: 'rules/demo/index.yaml', note: 'cailiang verify rules/demo/index.yaml' }, fix: 'Pass the folder that holds index.yaml, not the file.' },
   { code: 'IO_READ_FAILED', run: 'cli', argv: ['evaluate', '{tmp}/rules', '--rules', '{tmp}/rules/demo'], show: { file: 'rules', note: 'cailiang evaluate rules/ --rules rules/demo — a folder where a case file is expected' }, fix: 'Pass a readable regular file (not a folder, device or pipe); check permissions.' },
@@ -220,6 +223,7 @@ async function runExample(e: Example): Promise<Shown> {
     if (e.run !== 'cli' || !e.more) write(join(tmp, 'rules', 'demo'), files);
     for (const [name, f] of Object.entries(e.more ?? {})) write(join(tmp, 'rules', name), f);
     writeFileSync(join(tmp, 'case.yaml'), e.case ?? CASE);
+    if (e.ndjson !== undefined) writeFileSync(join(tmp, 'cases.ndjson'), e.ndjson);
     mkdirSync(join(tmp, 'fixtures'));
     writeFileSync(join(tmp, 'fixtures', 'light.yaml'), `name: 从轻\ncase:\n${CASE.replace(/^/gm, '  ').replace('[correctedInTime]', '[eliminatedHarm]')}expect: { outcome: penalty }\n`);
     const sub = (a: string) => a.replace('{tmp}', tmp);
@@ -247,7 +251,7 @@ const SECTIONS: [string, string, string[]][] = [
   ['References', 'Names that must point at something declared: items, laws, facts, circumstances, branches, tiers.', ['RULESET_EMPTY', 'RULESET_NO_INDEX', 'RULESET_MISPLACED_KEY', 'DUPLICATE_ITEM', 'DUPLICATE_LIST_ENTRY', 'DUPLICATE_ID', 'DUPLICATE_FACT', 'UNKNOWN_ITEM', 'UNKNOWN_LAW', 'ARTICLE_OUT_OF_RANGE', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'OPERATOR_TYPE_MISMATCH', 'FACT_TYPE_MISMATCH', 'CONDITION_INVALID', 'CONDITION_PATH', 'UNKNOWN_CIRCUMSTANCE', 'UNKNOWN_BRANCH', 'UNKNOWN_TIER', 'FACT_NOT_MONEY']],
   ['Semantic checks (cailiang verify)', 'Run by `cailiang verify` on every rule set that loads (see also docs/verify.md). A rule set may keep a finding on purpose with an `ignore:` entry and its reason.', []],
   ['Cases', 'Found when a case is read against a rule set (`cailiang evaluate`, `cailiang test`, loadCase, evaluateInCatalog).', ['CASE_DATE_ORDER', 'CASE_RULESET_MISMATCH', 'CASE_NO_VERSION', 'CASE_NO_RULESET', 'CATALOG_OVERLAP', 'CASE_FACT_NOT_FOR_ITEM']],
-  ['Files on disk', 'The CLI and loadRuleSetDir could not read what they were given. Exit code 2.', ['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED']],
+  ['Files on disk', 'The CLI and loadRuleSetDir could not read what they were given. Exit code 2.', ['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'NDJSON_LINE_TOO_LONG']],
 ];
 
 const codes = Object.keys(CODES);

@@ -294,7 +294,7 @@ describe('KNOWN (it.fails until fixed)', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['YAML_DUPLICATE_KEY']);
   });
 
-  it.fails('KNOWN (determinism): YAML_TOO_DEEP on 10,000-deep nesting points at the 65th level — it points where yaml’s composer overflowed the JS stack (RESOURCE_EXHAUSTION), which moves with the stack and JIT state; a moderately deep file may even parse on a warm call and get a different position', () => {
+  it('fixed (determinism): YAML_TOO_DEEP on 10,000-deep nesting points at the 65th level — nesting is now bounded before the parser (src/load/depth.ts), not where yaml’s composer overflowed the JS stack', () => {
     const r = parseSource({ path: 'deep.yaml', text: 'items: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n' });
     // "items: " is 7 columns; the 65th "[" is column 72 (the deepest level allowed is 64).
     expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['YAML_TOO_DEEP', 1, 72]]);

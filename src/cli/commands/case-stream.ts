@@ -1,11 +1,12 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Place } from '../../diagnostics/index.js';
 import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../../evaluate/versions.js';
 import type { EvaluateOptions } from '../../evaluate/types.js';
 import type { RuleSet } from '../../load/model.js';
-import { parseSource, SourceFile } from '../../load/source.js';
+import { tooDeepAt } from '../../load/depth.js';
+import { jsonKeysSuspect } from '../../load/json-keys.js';
+import { CASE_MAX_BYTES, DEFAULT_LIMITS, parseSource, scanBound, SourceFile } from '../../load/source.js';
 import { ioDiagnostic, readSource } from '../../node/fs.js';
 
 /**
@@ -80,6 +81,12 @@ function notObject(path: string, line: number, v: unknown): Diagnostic {
  * which get the lines from {@link ndjsonLines} and build the records there).
  */
 export function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[] = []): CaseRecord {
+  // Nesting is bounded before any parser sees the line (depth.ts).
+  const deep = tooDeepAt(text, scanBound(DEFAULT_LIMITS.maxDepth));
+  if (deep >= 0) {
+    const first = tooDeepAt(text, DEFAULT_LIMITS.maxDepth);
+    return failed(line, [diagnostic('YAML_TOO_DEEP', { file: path, line, column: (first >= 0 ? first : deep) + 1 }, { limit: DEFAULT_LIMITS.maxDepth })]);
+  }
   let value: unknown;
   let parsed = true;
   try {
@@ -87,6 +94,9 @@ export function ndjsonRecord(path: string, line: number, text: string, stripKeys
   } catch {
     parsed = false;
   }
+  // As strict as YAML and JSON case files: a key twice in one object, or __proto__, goes to the
+  // full parser, which reports each with its position.
+  if (parsed && jsonKeysSuspect(text)) parsed = false;
   // Slow path, for positions: the line parsed as YAML (JSON is YAML 1.2) keeps line:column.
   const positioned = (): { file?: SourceFile; diagnostics: Diagnostic[] } => {
     const p = parseSource({ path, text });
@@ -131,11 +141,20 @@ export function ndjsonRecord(path: string, line: number, text: string, stripKeys
   };
 }
 
-/** A non-blank line of an NDJSON file and its 1-based number. */
+/** A non-blank line of an NDJSON file and its 1-based number; or, for a line that cannot be read (too long, not UTF-8), why. */
 export interface NdjsonLine {
   readonly line: number;
   readonly text: string;
+  readonly diagnostics?: readonly Diagnostic[];
 }
+
+/** The case record of one line as {@link ndjsonLines} gives it. */
+export function ndjsonLineRecord(path: string, l: NdjsonLine, stripKeys: readonly string[] = []): CaseRecord {
+  return l.diagnostics ? failed(l.line, l.diagnostics) : ndjsonRecord(path, l.line, l.text, stripKeys);
+}
+
+/** Longest NDJSON line read, in bytes: one case, as large as a case file may be. Longer lines are a diagnostic. */
+export const NDJSON_MAX_LINE_BYTES = CASE_MAX_BYTES;
 
 /**
  * Opens an NDJSON file for reading line by line (a stream): the non-blank
@@ -148,9 +167,12 @@ export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<
   let stream;
   try {
     // A folder opens fine and fails on the first read, out of reach of the
-    // caller's error handling: say so up front, as readSource does.
-    if ((await stat(path)).isDirectory()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'is a folder' }) };
-    stream = createReadStream(path, { encoding: 'utf8' });
+    // caller's error handling; a device (/dev/zero, /dev/urandom) never ends,
+    // and a FIFO without a writer never opens: say so up front, as readSource does.
+    const info = await stat(path);
+    if (info.isDirectory()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'is a folder' }) };
+    if (!info.isFile()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'not a regular file' }) };
+    stream = createReadStream(path);
     await new Promise<void>((resolve, reject) => {
       stream!.once('open', () => resolve());
       stream!.once('error', reject);
@@ -158,18 +180,83 @@ export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<
   } catch (e) {
     return { diagnostic: ioDiagnostic(path, e) };
   }
-  return { lines: numbered(stream) };
+  return { lines: numbered(path, stream) };
 }
 
-async function* numbered(stream: ReadStream): AsyncGenerator<NdjsonLine> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The lines of a byte stream, split at LF, CRLF or CR (as readline counts
+ * them), each decoded strictly: a line above {@link NDJSON_MAX_LINE_BYTES} is
+ * not held (its bytes are passed over up to its end) and a line that is not
+ * UTF-8 is not guessed at; both come back as diagnostics at their line, and
+ * the lines after them are read as usual.
+ */
+async function* numbered(path: string, stream: ReadStream): AsyncGenerator<NdjsonLine> {
   let n = 0;
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let pendingCR = false;
+  const finish = (): NdjsonLine | undefined => {
+    n++;
+    const line = n;
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+    const long = tooLong;
+    parts = [];
+    size = 0;
+    tooLong = false;
+    if (long) {
+      return { line, text: '', diagnostics: [diagnostic('NDJSON_LINE_TOO_LONG', { file: path, line, column: 1 }, { limit: NDJSON_MAX_LINE_BYTES })] };
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      const bad = parseSource({ path, text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }).diagnostics;
+      const d = bad.find((x) => x.code === 'FILE_NOT_UTF8') ?? diagnostic('FILE_NOT_UTF8', { file: path, line: 1, column: 1 }, { offset: 0 });
+      return { line, text: '', diagnostics: [{ ...d, line }] };
+    }
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') return undefined;
+    return { line, text };
+  };
+  const add = (chunk: Buffer, from: number, to: number) => {
+    if (to <= from || tooLong) return;
+    if (size + (to - from) > NDJSON_MAX_LINE_BYTES) {
+      tooLong = true;
+      parts = [];
+      size = 0;
+      return;
+    }
+    parts.push(chunk.subarray(from, to));
+    size += to - from;
+  };
   try {
-    for await (const raw of lines) {
-      n++;
-      const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-      if (text.trim() === '') continue;
-      yield { line: n, text };
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let start = 0;
+      if (pendingCR) {
+        pendingCR = false;
+        if (chunk.length > 0 && chunk[0] === 10) start = 1;
+      }
+      for (let i = start; i < chunk.length; i++) {
+        const b = chunk[i]!;
+        if (b !== 10 && b !== 13) continue;
+        add(chunk, start, i);
+        const l = finish();
+        if (l) yield l;
+        if (b === 13) {
+          if (i + 1 < chunk.length) {
+            if (chunk[i + 1] === 10) i++;
+          } else pendingCR = true;
+        }
+        start = i + 1;
+      }
+      add(chunk, start, chunk.length);
+    }
+    if (size > 0 || tooLong) {
+      const l = finish();
+      if (l) yield l;
     }
   } finally {
     // A reader that stops early (cli() in a longer-lived process) leaves no file open.
@@ -190,7 +277,7 @@ export async function* readCases(path: string, stripKeys: readonly string[] = []
       yield failed(1, [opened.diagnostic]);
       return;
     }
-    for await (const { line, text } of opened.lines) yield ndjsonRecord(path, line, text, stripKeys);
+    for await (const l of opened.lines) yield ndjsonLineRecord(path, l, stripKeys);
     return;
   }
 
