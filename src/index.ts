@@ -5,6 +5,7 @@
  * system, the clock or the environment. File access lives in `cailiang/node`.
  */
 export { loadRuleSet, type LoadOptions, type LoadResult } from './load/loadRuleSet.js';
+export { CailiangArgumentError } from './load/arguments.js';
 export type { SourceInput, ParseLimits } from './load/source.js';
 export type {
   Circumstance,

@@ -9,6 +9,7 @@ describe('public exports', () => {
       'AuditCollector',
       'BatchTally',
       'CODES',
+      'CailiangArgumentError',
       'VERSION',
       'auditCase',
       'checkCatalog',

@@ -1,3 +1,4 @@
+import { printableText } from '../report/printable.js';
 import { VERSION } from '../version.js';
 import { auditCommand } from './commands/audit.js';
 import { batchCommand } from './commands/batch.js';
@@ -64,7 +65,9 @@ const COMMANDS: Record<string, Command> = {
  * @example
  * const code = await cli(['verify', 'rules/'], { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
  */
-export async function cli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function cli(argv: readonly string[], rawIO: CliIO): Promise<number> {
+  // Every report and message is shown as text: no control character or bidi override from a file reaches the terminal raw.
+  const io: CliIO = { ...rawIO, stdout: (s) => rawIO.stdout(printableText(s)), stderr: (s) => rawIO.stderr(printableText(s)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(HELP);

@@ -1,3 +1,4 @@
+import { printableText } from '../report/printable.js';
 import { refuseOutput, writeFileAtomic, type OutputGuard } from '../node/write.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -28,7 +29,7 @@ export async function openOutput(command: string, file: string | undefined, io: 
     async finish(exit) {
       if (text === '') return exit;
       try {
-        await writeFileAtomic(file, text);
+        await writeFileAtomic(file, printableText(text));
       } catch (e) {
         const code = (e as NodeJS.ErrnoException)?.code;
         io.stderr(`cailiang ${command}: could not write ${file} (${code ?? (e instanceof Error ? e.message : String(e))}); nothing was changed\n`);

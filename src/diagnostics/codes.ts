@@ -108,6 +108,11 @@ export const CODES = {
     message: 'period "{value}" has no length',
     hint: 'a limitation, look-back or staleness window must be longer than zero, e.g. P2Y',
   },
+  TEXT_CONTROL_CHARACTER: {
+    severity: 'error',
+    message: 'text holds the control character {char} (character {index})',
+    hint: 'remove it: control characters, escape sequences and bidirectional overrides would change how reports show the text',
+  },
   MONEY_NEGATIVE: {
     severity: 'error',
     message: 'money amount {value} is negative',
@@ -121,6 +126,11 @@ export const CODES = {
   MONEY_TOO_LARGE: {
     severity: 'error',
     message: 'money amount {value} is beyond the supported maximum of {limit} yuan',
+  },
+  MONEY_PRODUCT_TOO_LARGE: {
+    severity: 'error',
+    message: '{fact} = {value} yuan times {times} is beyond the amounts computed exactly (at most {limit} yuan for this multiple)',
+    hint: 'check the amount (yuan, not fen); a fine that large cannot be computed to the fen',
   },
   RANGE_INVERTED: {
     severity: 'error',
@@ -411,6 +421,11 @@ export const CODES = {
     severity: 'error',
     message: '{later} ({laterValue}) is before {earlier} ({earlierValue})',
     hint: 'check the case dates: act ≤ actEnd ≤ discovered ≤ decision',
+  },
+  CASE_HISTORY_DATE: {
+    severity: 'error',
+    message: 'prior violation on {date} is after the act ({act})',
+    hint: 'history lists violations before this act (for the 首违 window); correct the date or remove the entry',
   },
   CASE_RULESET_MISMATCH: {
     severity: 'error',

@@ -1,3 +1,4 @@
+import { printable } from '../report/printable.js';
 import { CODES, type DiagnosticCode, type Severity } from './codes.js';
 
 /**
@@ -39,7 +40,8 @@ export interface Place {
 
 function fill(template: string, data: DiagnosticData): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+    // Values come from the files: a newline or an escape sequence in a key must not start a line of its own.
+    Object.prototype.hasOwnProperty.call(data, key) ? printable(String(data[key])) : whole,
   );
 }
 

@@ -1,3 +1,5 @@
+import { deepFreeze } from '../load/seal.js';
+import { checkCase, checkOptions, checkRuleSet } from '../load/arguments.js';
 import type { Condition, RuleSet } from '../load/model.js';
 import type { Facts, Tri } from './conditions.js';
 import { yuan } from './yuan.js';
@@ -92,7 +94,11 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
  * d.penalties[0].recommended;   // 6_500_000 (fen)
  */
 export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
-  return evaluateWith(ruleSet, c, options);
+  checkRuleSet('evaluate', ruleSet);
+  checkCase('evaluate', c);
+  checkOptions('evaluate', options);
+  // Read-only: parts are shared with other dispositions of the rule set, so an edit throws rather than spreads.
+  return deepFreeze(evaluateWith(ruleSet, c, options));
 }
 
 /**

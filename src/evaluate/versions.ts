@@ -1,3 +1,5 @@
+import { deepFreeze } from '../load/seal.js';
+import { checkCaseInput, checkOptions, checkRuleSets } from '../load/arguments.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { inForce, versionsOf } from '../load/catalog.js';
 import { itemByCode } from '../load/lookup.js';
@@ -85,12 +87,16 @@ function raw(input: SourceInput | CaseValue): { file?: SourceFile; diagnostics: 
  * r.disposition?.timeRule?.applied; // 'decision' when the new rule is lighter
  */
 export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInput | CaseValue, options: EvaluateOptions = {}): CatalogResult {
+  checkRuleSets('evaluateInCatalog', ruleSets);
+  checkCaseInput('evaluateInCatalog', input);
+  checkOptions('evaluateInCatalog', options);
   const parsed = raw(input);
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   // A fixture file (name, case, expect) is evaluated through its case.
   const v = parsed.file.value as Record<string, unknown> | null;
   const isFixture = v !== null && typeof v === 'object' && typeof v.case === 'object' && v.case !== null && 'expect' in v;
   const r = evaluateInCatalogAt(ruleSets, parsed.file, isFixture ? ['case'] : [], options);
+  if (r.disposition) deepFreeze(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 

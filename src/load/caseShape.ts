@@ -1,3 +1,4 @@
+import { CONTROL_IN_LINE, CONTROL_IN_TEXT } from '../schema/primitives.js';
 import { isIsoDate } from '../schema/primitives.js';
 import type { RawCase } from '../schema/case.js';
 
@@ -39,7 +40,7 @@ function onlyKeys(o: Obj, known: ReadonlySet<string>): boolean {
 }
 
 const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 2000;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 2000 && !CONTROL_IN_TEXT.test(v);
 
 // Fact and circumstance names repeat from case to case: remember the good ones (bounded).
 const goodNames = new Set<string>();
@@ -79,7 +80,7 @@ function isHistoryEntry(h: unknown): h is { item: string; date: string; note?: s
 export function parseCaseShape(v: unknown): RawCase | undefined {
   if (!plain(v) || !onlyKeys(v, CASE_KEYS)) return undefined;
 
-  const id = typeof v.id === 'string' ? (v.id.length >= 1 && v.id.length <= 200 ? v.id : undefined) : Number.isSafeInteger(v.id) ? String(v.id) : undefined;
+  const id = typeof v.id === 'string' ? (v.id.length >= 1 && v.id.length <= 200 && !CONTROL_IN_LINE.test(v.id) ? v.id : undefined) : Number.isSafeInteger(v.id) ? String(v.id) : undefined;
   if (id === undefined) return undefined;
   if (v.ruleSet !== undefined && !isId(v.ruleSet)) return undefined;
   // One of item or items, never both.

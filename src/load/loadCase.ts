@@ -1,3 +1,4 @@
+import { checkCaseInput, checkLimits, checkRuleSet } from './arguments.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { Case } from '../evaluate/types.js';
 import { Case as CaseSchema, type RawCase } from '../schema/case.js';
@@ -8,7 +9,7 @@ import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
 import { parseCaseShape } from './caseShape.js';
-import type { FactDef, Item, RuleSet, ScalarValue } from './model.js';
+import type { FactDef, FineModel, Item, RuleSet, ScalarValue } from './model.js';
 import { CASE_MAX_BYTES, MAX_REPORTED, parseSource, SourceFile, type ParseLimits, type SourceInput } from './source.js';
 
 /** Largest lists a case may hold: items of one act, facts, circumstances, prior violations. */
@@ -59,6 +60,9 @@ export function factScope(ruleSet: RuleSet, items: readonly string[]): Map<strin
  * if (c) console.log(evaluate(ruleSet, c).outcome);
  */
 export function loadCase(input: SourceInput | CaseValue, ruleSet: RuleSet, limits: ParseLimits = {}): CaseResult {
+  checkCaseInput('loadCase', input);
+  checkRuleSet('loadCase', ruleSet);
+  checkLimits('loadCase', limits);
   let file: SourceFile;
   const diagnostics: Diagnostic[] = [];
   if ('text' in input) {
@@ -77,6 +81,36 @@ export function loadCase(input: SourceInput | CaseValue, ruleSet: RuleSet, limit
 }
 
 const builtinFacts = new Map(BUILTIN_FACTS.map((f) => [f.name, f]));
+
+/**
+ * The largest multiple each base fact of an item is taken by (货值金额的二十倍…),
+ * over its clauses (fines of the party and of the person responsible) and its
+ * tiers. A fine is computed in integer fen; the product must stay an exact
+ * integer (below 2^53), so a base whose multiple would pass that is refused.
+ */
+const multiplesOfItem = new WeakMap<Item, ReadonlyMap<string, number>>();
+function multiplesOf(item: Item): ReadonlyMap<string, number> {
+  let m = multiplesOfItem.get(item);
+  if (m) return m;
+  const out = new Map<string, number>();
+  const visit = (f: FineModel | undefined) => {
+    if (!f) return;
+    if (f.kind === 'multiple') out.set(f.of, Math.max(out.get(f.of) ?? 0, f.max));
+    else if (f.kind === 'byParty') {
+      visit(f.person);
+      visit(f.organization);
+    }
+  };
+  for (const c of item.clauses) {
+    visit(c.fine);
+    visit(c.responsibleFine);
+  }
+  const tierMax = Math.max(0, ...item.tiers.map((t) => (t.range?.kind === 'multiple' ? t.range.max : 0)));
+  if (tierMax > 0) for (const [k, v] of out) out.set(k, Math.max(v, tierMax));
+  m = out;
+  multiplesOfItem.set(item, m);
+  return m;
+}
 
 /** Every key of a facts record is its fact's name (as the loader builds them), so a key lookup finds the fact. */
 function keyedByName(facts: Readonly<Record<string, FactDef>>): boolean {
@@ -205,7 +239,22 @@ export function loadCaseAt(
       }
       const c = convertFactValue(def, given[name]);
       if (!c.ok) diagnostics.push(diagnostic(c.code, file.locate(['facts', name]), c.data));
-      else facts[name] = c.value;
+      else {
+        if (def.type === 'money') {
+          let times = 0;
+          for (const it of found) if (it) times = Math.max(times, multiplesOf(it).get(name) ?? 0);
+          if (times > 0 && (c.value as number) * times > Number.MAX_SAFE_INTEGER)
+            diagnostics.push(
+              diagnostic('MONEY_PRODUCT_TOO_LARGE', file.locate(['facts', name]), {
+                fact: name,
+                value: given[name] as number,
+                times,
+                limit: Math.floor(Number.MAX_SAFE_INTEGER / times / 100),
+              }),
+            );
+        }
+        facts[name] = c.value;
+      }
     }
   }
 
@@ -243,6 +292,18 @@ export function loadCaseAt(
     }
     prevName = name;
     prevValue = value;
+  }
+
+  // History is checked like the case itself: an entry that can never count (an item the rule set
+  // does not have, a date after the act) would otherwise be passed over, and 首违 granted.
+  const hist = raw.history ?? [];
+  for (let i = 0; i < hist.length; i++) {
+    const h = hist[i]!;
+    if (!itemByCode(ruleSet, h.item)) {
+      const known = nearest(h.item, ruleSet.items.map((x) => x.code));
+      diagnostics.push(diagnostic('UNKNOWN_ITEM', file.locate(['history', i, 'item']), { code: known ? `${h.item}; ${known}` : h.item }));
+    }
+    if (h.date > d.act) diagnostics.push(diagnostic('CASE_HISTORY_DATE', file.locate(['history', i, 'date']), { date: h.date, act: d.act }));
   }
 
   const sorted = diagnostics.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;

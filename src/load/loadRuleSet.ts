@@ -1,3 +1,4 @@
+import { checkLimits, checkSources } from './arguments.js';
 import { diagnostic, sortDiagnostics, hasErrors, type Diagnostic, type Place } from '../diagnostics/index.js';
 import {
   RuleSetIndex,
@@ -86,6 +87,8 @@ function dirname(p: string): string {
  * if (!ruleSet) for (const d of diagnostics) console.error(`${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
  */
 export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions = {}): LoadResult {
+  checkSources('loadRuleSet', files);
+  checkLimits('loadRuleSet', options);
   const diagnostics: Diagnostic[] = [];
   if (files.length === 0) {
     diagnostics.push(diagnostic('RULESET_EMPTY', { file: '.', line: 1, column: 1 }));

@@ -1,3 +1,4 @@
+import { checkLimits, checkPath } from '../load/arguments.js';
 import { sortDiagnostics } from '../diagnostics/index.js';
 import { loadRuleSet, type LoadOptions, type LoadResult } from '../load/loadRuleSet.js';
 import { cacheKey, readCached, writeCached } from './cache.js';
@@ -23,7 +24,10 @@ export interface LoadDirOptions extends LoadOptions {
  * const again = await loadRuleSetDir('rules/cn-samr-food', { cache: '.cailiang-cache' });
  */
 export async function loadRuleSetDir(dir: string, options: LoadDirOptions = {}): Promise<LoadResult> {
+  checkPath('loadRuleSetDir', dir, 'dir');
+  checkLimits('loadRuleSetDir', options);
   const { cache, ...limits } = options;
+  if (cache !== undefined) checkPath('loadRuleSetDir', cache, 'options.cache');
   const read = await readRuleSetFiles(dir, limits.maxFileBytes);
   if (read.files.length === 0) return { diagnostics: sortDiagnostics(read.diagnostics) };
   if (read.diagnostics.length > 0) {

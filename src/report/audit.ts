@@ -1,3 +1,4 @@
+import { printableText } from './printable.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { compiled } from '../evaluate/conditions.js';
 import { caseFacts, xzcff } from '../evaluate/context.js';
@@ -421,7 +422,7 @@ export function renderAuditText(r: AuditReport): string {
   for (const p of r.problems) for (const d of p.diagnostics) L.push(`${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}`);
   if (L.length) L.push('');
   L.push(summaryLine(r), '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }
 
 function cell(s: string): string {
@@ -467,5 +468,5 @@ export function renderAuditMarkdown(r: AuditReport): string {
     L.push('');
   }
   L.push('---', '', '偏离提示供执法监督参考：建议不约束执法人员的裁量，偏离时应在决定书中说明理由。', '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }

@@ -1,3 +1,4 @@
+import { printableText } from './printable.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { Channel, Disposition, DispositionGrade, NoPenaltyBasis, Outcome } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
@@ -491,5 +492,5 @@ export function renderBatchMarkdown(s: BatchSummary): string {
     L.push('');
   }
   L.push('---', '', '本统计依据已公布的裁量基准对每件案件的建议生成，供执法监督参考。', '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }

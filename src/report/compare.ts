@@ -1,3 +1,4 @@
+import { printableText } from './printable.js';
 import { isoOfDay } from '../load/units.js';
 import type { Diagnostic } from '../diagnostics/index.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -579,5 +580,5 @@ export function renderCompareMarkdown(c: RegionComparison): string {
   const same = c.samples.cases.filter((s) => s.verdict === 'same');
   if (same.length) L.push(`处理相同的样本 ${same.length} 件：${same.map((s) => s.id).join('、')}。`, '');
   L.push('---', '', '比较依据两个基准的文本和本工具的推导生成，供制定和监督裁量基准参考。', '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }

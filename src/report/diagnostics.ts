@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 import { CODES, type Diagnostic, type Severity } from '../diagnostics/index.js';
 import { VERSION } from '../version.js';
 
@@ -11,8 +12,8 @@ export type DiagnosticFormat = 'text' | 'json' | 'github' | 'sarif';
 export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
   let out = '';
   for (const d of list) {
-    out += `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${d.message}\n`;
-    if (d.hint) out += `    hint: ${d.hint}\n`;
+    out += `${printable(d.file)}:${d.line}:${d.column}  ${d.severity}  ${d.code}  ${printable(d.message)}\n`;
+    if (d.hint) out += `    hint: ${printable(d.hint)}\n`;
   }
   return out;
 }
@@ -34,7 +35,7 @@ export function formatDiagnosticsJson(list: readonly Diagnostic[]): string {
 }
 
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,3 +1,4 @@
+import { printableText } from './printable.js';
 import type { FineModel, Item, ListEntry, PenaltyClause, RuleSet, Tier } from '../load/model.js';
 import { VERSION } from '../version.js';
 import { conditionText, renderScope } from './condition-text.js';
@@ -223,7 +224,7 @@ export function renderDiffMarkdown(d: RuleSetDiff): string {
   const L: string[] = [`# 裁量基准变更：${d.old.id} ${d.old.version} → ${d.new.id} ${d.new.version}`, ''];
   if (d.changes.length === 0) {
     L.push('两个版本内容相同。', '');
-    return L.join('\n');
+    return printableText(L.join('\n'));
   }
   const counts = (['added', 'removed', 'changed'] as const).map((k) => `${KIND[k]} ${d.changes.filter((c) => c.kind === k).length}`);
   L.push(`共 ${d.changes.length} 处变更（${counts.join('，')}）。`, '');
@@ -240,7 +241,7 @@ export function renderDiffMarkdown(d: RuleSetDiff): string {
     L.push('');
   }
   L.push(`<sub>sha256 ${d.old.hash.slice(0, 12)} → ${d.new.hash.slice(0, 12)}</sub>`, '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }
 
 /** The diff as JSON, keys in a fixed order. */

@@ -1,3 +1,4 @@
+import { checkCase, checkDisposition, checkRuleSet } from '../load/arguments.js';
 import type { Case, Disposition } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
 import { caseReport, type Block, type Entry, type Inline, type Section } from './case-report.js';
@@ -82,6 +83,9 @@ function articleHtml(d: Disposition, rs: RuleSet, c: Case): string {
  * writeFileSync('report.html', renderDispositionHtml(d, ruleSet, c));
  */
 export function renderDispositionHtml(d: Disposition, rs: RuleSet, c: Case): string {
+  checkDisposition('renderDispositionHtml', d);
+  checkRuleSet('renderDispositionHtml', rs);
+  checkCase('renderDispositionHtml', c);
   return htmlPage(`行政处罚裁量建议：案件 ${c.id}`, articleHtml(d, rs, c), CSS);
 }
 

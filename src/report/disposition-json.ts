@@ -1,3 +1,4 @@
+import { checkDisposition } from '../load/arguments.js';
 import type { Disposition } from '../evaluate/types.js';
 import { VERSION } from '../version.js';
 
@@ -6,6 +7,7 @@ import { VERSION } from '../version.js';
  * no timestamps. Same disposition, same bytes.
  */
 export function renderDispositionJson(d: Disposition): string {
+  checkDisposition('renderDispositionJson', d);
   const { reportVersion, ...rest } = d;
   return JSON.stringify({ reportVersion, generator: `cailiang ${VERSION}`, ...rest }, null, 2) + '\n';
 }

@@ -1,3 +1,5 @@
+import { printableText } from './printable.js';
+import { checkCase, checkDisposition, checkRuleSet } from '../load/arguments.js';
 import type { Case, Disposition } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
 import { caseReport, statusMark, type Block, type Entry, type Inline } from './case-report.js';
@@ -22,6 +24,9 @@ function blockLines(b: Block): string[] {
  * 推理过程, 需补充的事实, and the reminder that it is advice for the officer.
  */
 export function renderDispositionMarkdown(d: Disposition, rs: RuleSet, c: Case): string {
+  checkDisposition('renderDispositionMarkdown', d);
+  checkRuleSet('renderDispositionMarkdown', rs);
+  checkCase('renderDispositionMarkdown', c);
   const r = caseReport(d, rs, c);
   const L: string[] = [`# ${r.title}`, ''];
   for (const s of r.sections) {
@@ -34,5 +39,5 @@ export function renderDispositionMarkdown(d: Disposition, rs: RuleSet, c: Case):
   }
   L.push('---', '', r.closing, '');
   L.push(`<sub>裁量基准 ${r.ruleSet.id} ${r.ruleSet.version} · sha256 ${r.ruleSet.hash.slice(0, 16)}</sub>`, '');
-  return L.join('\n');
+  return printableText(L.join('\n'));
 }

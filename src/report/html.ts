@@ -1,3 +1,4 @@
+import { printableText } from './printable.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -73,7 +74,8 @@ footer { margin-top: 2rem; padding-top: 0.6rem; border-top: 1px solid var(--line
 
 /** A whole HTML document: charset, language, inline CSS, no external resource. */
 export function htmlPage(title: string, body: string, extraCss = ''): string {
-  return [
+  // Escaped for HTML already; control characters and bidi overrides are shown as escapes too.
+  return printableText([
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
     '<head>',
@@ -90,5 +92,5 @@ export function htmlPage(title: string, body: string, extraCss = ''): string {
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ].join('\n'));
 }

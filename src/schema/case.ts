@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, IsoDate, Name, Text } from './primitives.js';
+import { Id, IsoDate, lineText, Name, Text } from './primitives.js';
 
 /** A fact value in a case: money in yuan, counts, ratios, booleans, enum values, dates, durations. */
 export const FactValue = z.union([z.number(), z.boolean(), z.string().max(200)]);
@@ -7,7 +7,7 @@ export const FactValue = z.union([z.number(), z.boolean(), z.string().max(200)])
 /** A case to evaluate (one act; several items when one act breaks several norms, Art. 29). */
 export const Case = z
   .strictObject({
-    id: z.union([z.string().min(1).max(200), z.int()]).transform(String),
+    id: z.union([lineText(200), z.int()]).transform(String),
     ruleSet: Id.optional(),
     item: Id.optional(),
     items: z.array(Id).min(1).optional(),

@@ -114,8 +114,28 @@ export const Id = z
 /** Fact and circumstance names: identifiers usable as json-rules-engine facts. */
 export const Name = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'a name like goodsValue (letters, digits, _)');
 
-/** Short free text (titles, labels). */
-export const Text = z.string().min(1).max(2000);
+/** Control characters and bidirectional overrides: never in text a report prints (see report/printable.ts). */
+export const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** The same, and line ends and tabs: for values printed inside one line (ids, versions). */
+export const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+function noControl(re: RegExp) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    const m = re.exec(s);
+    if (m) {
+      const cp = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      ctx.addIssue({ code: 'custom', message: 'control character', params: { code: 'TEXT_CONTROL_CHARACTER', char: `U+${cp}`, index: m.index + 1 } });
+    }
+  };
+}
+
+/** Short free text (titles, labels): line ends allowed, other control characters and bidi overrides not. */
+export const Text = z.string().min(1).max(2000).superRefine(noControl(CONTROL_IN_TEXT));
+
+/** A value printed inside one line (a case id, a version): no control character at all. */
+export function lineText(max: number) {
+  return z.string().min(1).max(max).superRefine(noControl(CONTROL_IN_LINE));
+}
 
 /** Mark on any entry whose figure could not be checked against the published text. */
 export const Unverified = z

@@ -11,6 +11,7 @@ import {
   Ratio,
   ShareRange,
   Text,
+  lineText,
   Unverified,
 } from './primitives.js';
 
@@ -356,7 +357,7 @@ export const RuleSetIndex = z
         description:
           'statutory: the statutory layer of one law, generated from its text (cailiang statute import); benchmark (default): a regional benchmark, which may extend a statutory layer',
       }),
-    version: z.string().min(1).max(40),
+    version: lineText(40),
     effective: z.strictObject({ from: IsoDate, to: IsoDate.nullable().optional() }),
     reviewed: IsoDate.optional(),
     extends: Id.optional(),

@@ -1,3 +1,4 @@
+import { checkOptions, checkRuleSet } from '../load/arguments.js';
 import { diagnostic, sortDiagnostics, type Diagnostic, type DiagnosticCode } from '../diagnostics/index.js';
 import type { RuleSet } from '../load/model.js';
 import { fineRangeTooWide } from './checks/fineRangeTooWide.js';
@@ -131,6 +132,8 @@ export function runVerify(ruleSet: RuleSet, options: VerifyOptions = {}): Verify
  * // e.g. TIER_OVERLAP at food.yaml:21:9 — goodsValue = 10000 yuan matches "light" and "general" of item A-1
  */
 export function verifyRuleSet(ruleSet: RuleSet, options: VerifyOptions = {}): Diagnostic[] {
+  checkRuleSet('verifyRuleSet', ruleSet);
+  checkOptions('verifyRuleSet', options);
   return runVerify(ruleSet, options).diagnostics;
 }
 
