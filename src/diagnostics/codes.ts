@@ -139,6 +139,11 @@ export const CODES = {
   },
 
   // ── rule-set structure and references ───────────────────────────────────
+  POLICY_CONTRADICTS: {
+    severity: 'error',
+    message: '{detail}',
+    hint: 'a rule set may refine the law, not contradict it or itself: correct the value',
+  },
   RULESET_EMPTY: {
     severity: 'error',
     message: 'no rule files (*.yaml, *.yml) found',
@@ -467,6 +472,16 @@ export const CODES = {
     severity: 'error',
     message: 'line is longer than {limit} bytes (one case)',
     hint: 'each NDJSON line holds one case; a case is a few kilobytes, so check that the lines are not joined',
+  },
+  IO_LINK_OUTSIDE: {
+    severity: 'error',
+    message: 'is a symbolic link to a file outside its rule-set folder; it is not read',
+    hint: 'copy the file into the folder, or link to a file inside it',
+  },
+  RULESET_DIR_SKIPPED: {
+    severity: 'warning',
+    message: 'folder not read: {reason}',
+    hint: 'give the folder itself on the command line (or move it) if its rule set is meant to be read',
   },
   IO_READ_FAILED: {
     severity: 'error',

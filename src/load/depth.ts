@@ -80,12 +80,27 @@ export function tooDeepAt(text: string, maxDepth: number): number {
       const c = text.charCodeAt(i);
       if (c === 10 || c === 13) break;
       if (quote !== 0) {
+        // Jump to the next character that can end the quoted text (or the line).
+        const re = quote === 34 ? IN_DOUBLE : IN_SINGLE;
+        re.lastIndex = i;
+        if (re.test(text)) {
+          i = re.lastIndex;
+          prev = text.charCodeAt(i - 1);
+          continue;
+        }
         if (c === quote) {
           if (quote === 39 && i + 1 < n && text.charCodeAt(i + 1) === 39) i++; // '' inside '…'
           else quote = 0;
         } else if (quote === 34 && c === 92) i++; // \x inside "…"
         prev = c;
         i++;
+        continue;
+      }
+      // A run of ordinary characters changes nothing: skip it at once.
+      PLAIN_RUN.lastIndex = i;
+      if (PLAIN_RUN.test(text)) {
+        i = PLAIN_RUN.lastIndex;
+        prev = text.charCodeAt(i - 1);
         continue;
       }
       if (c === 35 && (prev === 32 || prev === 9)) break;
@@ -110,6 +125,13 @@ export function tooDeepAt(text: string, maxDepth: number): number {
   }
   return -1;
 }
+
+// Runs the scan can pass over in one step: inside "…" up to a quote, backslash or line end;
+// inside '…' up to a quote or line end; outside quotes, anything that is not a quote,
+// comment sign, bracket, colon, comma, space or line end (and does not follow a space).
+const IN_DOUBLE = /[^"\\\n\r]+/y;
+const IN_SINGLE = /[^'\n\r]+/y;
+const PLAIN_RUN = /[^\s"'#[\]{}:,]+/y;
 
 function lineEnd(text: string, i: number): number {
   const lf = text.indexOf('\n', i);

@@ -299,10 +299,8 @@ export function loadCaseAt(
   const hist = raw.history ?? [];
   for (let i = 0; i < hist.length; i++) {
     const h = hist[i]!;
-    if (!itemByCode(ruleSet, h.item)) {
-      const known = nearest(h.item, ruleSet.items.map((x) => x.code));
-      diagnostics.push(diagnostic('UNKNOWN_ITEM', file.locate(['history', i, 'item']), { code: known ? `${h.item}; ${known}` : h.item }));
-    }
+    // No suggestion here: a case tried against many rule sets would search every one's codes for each entry.
+    if (!itemByCode(ruleSet, h.item)) diagnostics.push(diagnostic('UNKNOWN_ITEM', file.locate(['history', i, 'item']), { code: h.item }));
     if (h.date > d.act) diagnostics.push(diagnostic('CASE_HISTORY_DATE', file.locate(['history', i, 'date']), { date: h.date, act: d.act }));
   }
 

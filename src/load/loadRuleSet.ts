@@ -1,3 +1,4 @@
+import { addDuration } from '../evaluate/dates.js';
 import { checkLimits, checkSources } from './arguments.js';
 import { diagnostic, sortDiagnostics, hasErrors, type Diagnostic, type Place } from '../diagnostics/index.js';
 import {
@@ -294,6 +295,8 @@ function build(
     ...(p.collective !== undefined ? { collective: cond(p.collective, 'collective') } : {}),
   };
 
+  checkPolicy(idx, index.file, out);
+
   const itemList = [...items.values()].map((x) => x.item).sort((a, b) => (a.code < b.code ? -1 : 1));
   const listList = [...lists.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   const content = {
@@ -326,6 +329,31 @@ function build(
     ...(idx.extends ? { extends: index.file.locate(['extends']) } : {}),
   };
   return { ...content, files, hash, at };
+}
+
+/** Art. 51 行政处罚法: 当场处罚 up to 200 yuan for a citizen, 3,000 yuan for an organisation. A region may not go above. */
+const SIMPLE_PROCEDURE_LIMIT = { person: 200, organization: 3000 } as const;
+
+/**
+ * Values of index.yaml that contradict the law or each other: the same errors
+ * for `verify` and for every command that evaluates (both load through here).
+ */
+function checkPolicy(idx: RawIndex, file: SourceFile, out: Diagnostic[]): void {
+  const bad = (path: readonly PropertyKey[], detail: string) => out.push(diagnostic('POLICY_CONTRADICTS', file.locate(path), { detail }));
+  const { from, to } = idx.effective;
+  if (to !== undefined && to !== null && to < from) bad(['effective', 'to'], `the rule set ends (${to}) before it starts (${from})`);
+  const p = idx.policy;
+  const { general, extended } = p.limitation;
+  // Compared on the calendar from one day: P24M and P2Y are equal, P5Y is longer than P2Y.
+  if (addDuration('2000-01-01', extended) < addDuration('2000-01-01', general))
+    bad(['policy', 'limitation', 'extended'], `the extended limitation (${extended}) is shorter than the general one (${general}) (行政处罚法 Art. 36)`);
+  const t = p.channels.target;
+  const sum = t.service + t.supervision + t.penalty;
+  if (Math.abs(sum - 1) > 1e-9) bad(['policy', 'channels', 'target'], `the 721 targets add up to ${Math.round(sum * 1000) / 1000}, not 1`);
+  for (const kind of ['person', 'organization'] as const) {
+    if (p.simpleProcedure[kind] > SIMPLE_PROCEDURE_LIMIT[kind])
+      bad(['policy', 'simpleProcedure', kind], `${p.simpleProcedure[kind]} yuan is above the ${SIMPLE_PROCEDURE_LIMIT[kind]} yuan of 行政处罚法 Art. 51 for ${kind === 'person' ? 'a citizen' : 'an organisation'}`);
+  }
 }
 
 /** The `ignore:` entries of index.yaml; an entry naming an unknown item is an error. */
@@ -433,6 +461,9 @@ function buildItem(
       b?.responsibleFine ? [...p, 'responsibleFine'] : [...stPath, 'responsibleFine'],
     );
     const kinds = b?.kinds ?? st.kinds ?? (f ? ['fine'] : []);
+    // A fine the clause provides but its kinds leave out would be dropped without a word.
+    if (f && !kinds.includes('fine'))
+      out.push(diagnostic('POLICY_CONTRADICTS', file.locate(b?.kinds ? [...p, 'kinds'] : [...stPath, 'kinds']), { detail: 'the clause provides a fine, but its kinds do not include fine' }));
     const fineOnlyIf = b?.fineOnlyIf ?? st.fineOnlyIf;
     const label = b?.label ?? st.label;
     return {

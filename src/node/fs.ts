@@ -1,5 +1,5 @@
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import { DEFAULT_LIMITS, type SourceInput } from '../load/source.js';
 
@@ -16,11 +16,27 @@ export async function readRuleSetFiles(
     return { files: [], diagnostics: [ioDiagnostic(dir, e)] };
   }
   if (!info.isDirectory()) return { files: [], diagnostics: [diagnostic('IO_NOT_DIRECTORY', place)] };
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  let listed: string[];
+  let root: string;
+  try {
+    listed = await readdir(dir);
+    root = await realpath(dir);
+  } catch (e) {
+    // A folder that can be entered but not listed.
+    return { files: [], diagnostics: [ioDiagnostic(dir, e)] };
+  }
+  const names = listed.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
   const files: SourceInput[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of names) {
     const path = join(dir, name);
+    // A rule file that is a link may point anywhere in the folder, never out of it
+    // (/etc/passwd, /proc/self/environ): refused unread, its target not named.
+    const outside = await linkLeaves(path, root);
+    if (outside) {
+      diagnostics.push(diagnostic('IO_LINK_OUTSIDE', { file: path, line: 1, column: 1 }));
+      continue;
+    }
     const r = await readSource(path, maxFileBytes);
     if (r.diagnostic) diagnostics.push(r.diagnostic);
     if (r.source) files.push(r.source);
@@ -57,6 +73,19 @@ export function ioDiagnostic(path: string, e: unknown): Diagnostic {
   const place = { file: path, line: 1, column: 1 };
   if (code === 'ENOENT' || code === 'ENOTDIR') return diagnostic('IO_NOT_FOUND', place);
   return diagnostic('IO_READ_FAILED', place, { detail: code ?? (e instanceof Error ? e.message : String(e)) });
+}
+
+/** True when `path` is a symbolic link whose target is not inside `root` (a real path), or cannot be resolved. */
+async function linkLeaves(path: string, root: string): Promise<boolean> {
+  try {
+    if (!(await lstat(path)).isSymbolicLink()) return false;
+    const target = await realpath(path);
+    const r = relative(root, target);
+    return r === '' || r === '..' || r.startsWith('..' + sep) || isAbsolute(r);
+  } catch {
+    // A dangling link: readSource says IO_NOT_FOUND.
+    return false;
+  }
 }
 
 /** The *.yaml / *.yml files at or below a folder, sorted, skipping hidden entries. */

@@ -1,31 +1,82 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
+
+/** How many folder levels below the given folder rule sets are looked for. */
+export const RULESET_SEARCH_DEPTH = 3;
 
 /**
  * The rule-set folders at or below `dir`: `dir` itself when it holds
- * index.yaml, otherwise every folder below it (to a small depth) that does.
+ * index.yaml, otherwise every folder below it (to {@link RULESET_SEARCH_DEPTH}
+ * levels) that does.
  */
-export async function findRuleSetDirs(dir: string, depth = 3): Promise<string[]> {
-  if (await isFile(join(dir, 'index.yaml')) || (await isFile(join(dir, 'index.yml')))) return [dir];
-  if (depth === 0) return [];
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') {
-      found.push(...(await findRuleSetDirs(join(dir, e.name), depth - 1)));
+export async function findRuleSetDirs(dir: string, depth = RULESET_SEARCH_DEPTH): Promise<string[]> {
+  return (await scanRuleSetDirs(dir, depth)).dirs;
+}
+
+/**
+ * {@link findRuleSetDirs}, and what it passed over and why, as warnings
+ * (RULESET_DIR_SKIPPED): `verify` and `evaluate` read a tree through this one
+ * function, so they read the same folders and say the same about the rest.
+ * Symbolic links to folders are not followed; hidden folders and
+ * node_modules, and folders below the search depth, are named when they hold
+ * an index.yaml; a folder that cannot be listed is named always.
+ */
+export async function scanRuleSetDirs(dir: string, depth = RULESET_SEARCH_DEPTH): Promise<{ dirs: string[]; skipped: Diagnostic[] }> {
+  const dirs: string[] = [];
+  const skipped: Diagnostic[] = [];
+  const skip = (path: string, reason: string) => skipped.push(diagnostic('RULESET_DIR_SKIPPED', { file: path, line: 1, column: 1 }, { reason }));
+  const walk = async (d: string, left: number): Promise<void> => {
+    if ((await isFile(join(d, 'index.yaml'))) || (await isFile(join(d, 'index.yml')))) {
+      dirs.push(d);
+      return;
     }
-  }
-  return found;
+    let entries;
+    try {
+      entries = await readdir(d, { withFileTypes: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code;
+      // The top folder's own problems (missing, a file) are the loader's to report.
+      if (d !== dir && code !== 'ENOENT' && code !== 'ENOTDIR') skip(d, `it cannot be listed (${code ?? 'error'})`);
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, e.name);
+      if (e.isSymbolicLink()) {
+        if (await isDir(path)) skip(path, 'it is a symbolic link (links to folders are not followed)');
+        continue;
+      }
+      if (!e.isDirectory()) continue;
+      if (e.name.startsWith('.') || e.name === 'node_modules') {
+        if (await holdsIndex(path)) skip(path, `${e.name.startsWith('.') ? 'it is hidden' : 'it is node_modules'}`);
+        continue;
+      }
+      if (left === 0) {
+        if (await holdsIndex(path)) skip(path, `it is deeper than ${depth} levels below ${dir}`);
+        continue;
+      }
+      await walk(path, left - 1);
+    }
+  };
+  await walk(dir, depth);
+  return { dirs, skipped };
+}
+
+async function holdsIndex(d: string): Promise<boolean> {
+  return (await isFile(join(d, 'index.yaml'))) || (await isFile(join(d, 'index.yml')));
 }
 
 async function isFile(p: string): Promise<boolean> {
   try {
     return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await lstat(p)).isSymbolicLink() && (await stat(p)).isDirectory();
   } catch {
     return false;
   }

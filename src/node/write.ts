@@ -91,6 +91,9 @@ export async function refuseOutput(path: string, guard: OutputGuard): Promise<st
   }
   const names = await readdir(folder).catch(() => [] as string[]);
   if (names.includes('index.yaml') || names.includes('index.yml')) return `${dirname(path)} is a rule-set folder (it holds index.yaml)`;
-  if ((await stat(targetReal).catch(() => undefined))?.isDirectory()) return 'it is a folder';
+  const existing = await stat(targetReal).catch(() => undefined);
+  if (existing?.isDirectory()) return 'it is a folder';
+  // A device, FIFO or socket would be replaced by a regular file (as root, /dev/null itself).
+  if (existing && !existing.isFile()) return 'it is not a regular file';
   return undefined;
 }

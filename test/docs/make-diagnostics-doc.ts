@@ -3,7 +3,7 @@
 // running the example, not copied by hand) and the fix.
 //   npm run docs:diagnostics
 // test/docs/diagnostics.test.ts checks that every code is documented.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,7 @@ const EXAMPLES: Example[] = [
   { code: 'MONEY_PRODUCT_TOO_LARGE', run: 'cli', argv: ['evaluate', '{tmp}/case.yaml', '--rules', '{tmp}/rules/demo'], files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { multiple: { of: goodsValue, range: [100, 200] } } }', `      - { id: light, grade: lighter, share: [0, 0.3], ${CITE} }\n      - { id: mid, grade: general, share: [0.3, 0.7], ${CITE} }\n      - { id: heavy, grade: heavier, share: [0.7, 1], ${CITE} }`) }, case: CASE.replace('goodsValue: 300', 'goodsValue: 500000000000'), show: { file: 'case.yaml', text: 'facts: { goodsValue: 500000000000 }   # the item fines 100 to 200 times goodsValue\n' }, fix: 'Check the amount: amounts are in yuan. Two hundred times 500 billion yuan is past the amounts that can be computed to the fen (2^53 fen), so it is refused rather than rounded.' },
   { code: 'RANGE_INVERTED', run: 'verify', files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { amount: [50000, 5000] } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { amount: [50000, 5000] } }\n' }, fix: 'Write ranges as [minimum, maximum].' },
   // ── rule-set structure and references ────────────────────────────────
+  { code: 'POLICY_CONTRADICTS', run: 'verify', files: { 'index.yaml': INDEX + 'policy:\n  simpleProcedure: { person: 500, organization: 3000 }\n' }, show: { file: 'index.yaml', text: 'policy:\n  simpleProcedure: { person: 500, organization: 3000 }\n' }, fix: 'Keep to the law and to the rule set’s own other values: 当场处罚 goes up to 200 / 3,000 yuan (Art. 51); the extended limitation is not shorter than the general one (Art. 36); the 721 targets add up to 1; a rule set ends after it starts; a clause with a fine lists `fine` among its kinds.' },
   { code: 'RULESET_EMPTY', run: 'cli', argv: ['verify', '{tmp}/rules/empty'], more: { empty: { 'README.txt': 'no rules here\n' } }, show: { file: 'rules/empty/', note: 'a folder without *.yaml files' }, fix: 'Point at the folder that holds the rule files (index.yaml and topic files).' },
   { code: 'RULESET_NO_INDEX', run: 'verify', files: { 'index.yaml': '' }, show: { file: 'rules/demo/', note: 'a folder with food.yaml but no index.yaml' }, fix: 'Add index.yaml with id, region, title, issuer, version, effective and laws.' },
   { code: 'RULESET_MISPLACED_KEY', run: 'verify', files: { 'food.yaml': 'version: "2025.2"\n' + FOOD }, show: { file: 'food.yaml', text: 'version: "2025.2"\nfacts:\n  …\n' }, fix: 'Move the key to index.yaml: identity, validity, laws and policy live there only.' },
@@ -185,6 +186,8 @@ const EXAMPLES: Example[] = [
   { code: 'STATUTE_FINE_MISSING', run: 'verify', statutes: true, files: { 'food.yaml': ITEM('{ kinds: [fine], fine: { amount: [50000, 100000] } }') }, show: { file: 'food.yaml', text: '    statutory: { kinds: [fine], fine: { amount: [50000, 100000] } }   # no branch for 货值金额一万元以上 (十倍以上二十倍以下)\n' }, fix: 'Add the branch the text sets (货值金额一万元以上, 情节严重 …), or record under `ignore:` why it is left out.' },
   // ── files on disk ────────────────────────────────────────────────────
   { code: 'NDJSON_LINE_TOO_LONG', run: 'cli', argv: ['batch', '{tmp}/cases.ndjson', '--rules', '{tmp}/rules/demo'], ndjson: `{"id":"a","note":"${'x'.repeat(300_000)}"}\n`, show: { file: 'cases.ndjson', note: 'a line of 300,000 bytes, above the 256 KiB a case may have' }, fix: 'Write one case per line; a line that long is usually two files joined or a missing line end. The other lines are evaluated as usual.' },
+  { code: 'IO_LINK_OUTSIDE', run: 'cli', argv: ['verify', '{tmp}/rules/demo'], files: {}, show: { file: 'rules/demo/passwd.yaml', note: 'a symbolic link to /etc/passwd inside the rule-set folder' }, fix: 'Copy the file into the rule-set folder, or link to a file inside it. A link leading out of the folder is not read, so nothing outside it can be echoed in a diagnostic.' },
+  { code: 'RULESET_DIR_SKIPPED', run: 'cli', argv: ['verify', '{tmp}/rules', '--as-of', AS_OF], more: { demo: { 'index.yaml': INDEX, 'food.yaml': FOOD }, '.old': { 'index.yaml': INDEX.replace('id: demo', 'id: demo-old'), 'food.yaml': FOOD } }, show: { file: 'rules/.old/', note: 'a hidden folder holding a rule set, next to rules/demo/' }, fix: 'Nothing to fix if the folder is left out on purpose. Folders that are symbolic links, hidden, node_modules or more than three levels down are not read; give such a folder on the command line to read it.' },
   { code: 'IO_NOT_FOUND', run: 'cli', argv: ['verify', '{tmp}/rules/demo-x'], show: { file: 'rules/demo-x', note: 'cailiang verify rules/demo-x, a folder that does not exist' }, fix: 'Check the path (relative to the current folder).' },
   { code: 'IO_NOT_DIRECTORY', run: 'cli', argv: ['verify', '{tmp}/rules/demo/index.yaml'], show: { file: 'rules/demo/index.yaml', note: 'cailiang verify rules/demo/index.yaml' }, fix: 'Pass the folder that holds index.yaml, not the file.' },
   { code: 'IO_READ_FAILED', run: 'cli', argv: ['evaluate', '{tmp}/rules', '--rules', '{tmp}/rules/demo'], show: { file: 'rules', note: 'cailiang evaluate rules/ --rules rules/demo — a folder where a case file is expected' }, fix: 'Pass a readable regular file (not a folder, device or pipe); check permissions.' },
@@ -227,6 +230,7 @@ async function runExample(e: Example): Promise<Shown> {
     for (const [name, f] of Object.entries(e.more ?? {})) write(join(tmp, 'rules', name), f);
     writeFileSync(join(tmp, 'case.yaml'), e.case ?? CASE);
     if (e.ndjson !== undefined) writeFileSync(join(tmp, 'cases.ndjson'), e.ndjson);
+    if (e.code === 'IO_LINK_OUTSIDE') symlinkSync('/etc/passwd', join(tmp, 'rules', 'demo', 'passwd.yaml'));
     mkdirSync(join(tmp, 'fixtures'));
     writeFileSync(join(tmp, 'fixtures', 'light.yaml'), `name: 从轻\ncase:\n${CASE.replace(/^/gm, '  ').replace('[correctedInTime]', '[eliminatedHarm]')}expect: { outcome: penalty }\n`);
     const sub = (a: string) => a.replace('{tmp}', tmp);
@@ -251,10 +255,10 @@ async function runExample(e: Example): Promise<Shown> {
 const SECTIONS: [string, string, string[]][] = [
   ['Files and YAML', 'Found while reading a file, before its content is looked at. Every one stops the file from loading.', ['FILE_TOO_LARGE', 'FILE_NOT_UTF8', 'FILE_EMPTY', 'YAML_SYNTAX', 'YAML_TAB_INDENT', 'YAML_DUPLICATE_KEY', 'YAML_UNKNOWN_TAG', 'YAML_ALIAS_LIMIT', 'YAML_TOO_DEEP', 'YAML_MULTIPLE_DOCUMENTS', 'FORBIDDEN_KEY']],
   ['Shape', 'The file is YAML but not what the rule-set or case language allows (src/schema).', ['SCHEMA_REQUIRED', 'SCHEMA_UNKNOWN_KEY', 'SCHEMA_TYPE', 'SCHEMA_VALUE', 'INVALID_DATE', 'INVALID_DURATION', 'PERIOD_NOT_IN_DAYS', 'PERIOD_EMPTY', 'TEXT_CONTROL_CHARACTER', 'MONEY_NEGATIVE', 'MONEY_PRECISION', 'MONEY_TOO_LARGE', 'MONEY_PRODUCT_TOO_LARGE', 'RANGE_INVERTED']],
-  ['References', 'Names that must point at something declared: items, laws, facts, circumstances, branches, tiers.', ['RULESET_EMPTY', 'RULESET_NO_INDEX', 'RULESET_MISPLACED_KEY', 'DUPLICATE_ITEM', 'DUPLICATE_LIST_ENTRY', 'DUPLICATE_ID', 'DUPLICATE_FACT', 'UNKNOWN_ITEM', 'UNKNOWN_LAW', 'ARTICLE_OUT_OF_RANGE', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'OPERATOR_TYPE_MISMATCH', 'FACT_TYPE_MISMATCH', 'CONDITION_INVALID', 'CONDITION_PATH', 'UNKNOWN_CIRCUMSTANCE', 'UNKNOWN_BRANCH', 'UNKNOWN_TIER', 'FACT_NOT_MONEY']],
+  ['References', 'Names that must point at something declared: items, laws, facts, circumstances, branches, tiers.', ['POLICY_CONTRADICTS', 'RULESET_EMPTY', 'RULESET_NO_INDEX', 'RULESET_MISPLACED_KEY', 'DUPLICATE_ITEM', 'DUPLICATE_LIST_ENTRY', 'DUPLICATE_ID', 'DUPLICATE_FACT', 'UNKNOWN_ITEM', 'UNKNOWN_LAW', 'ARTICLE_OUT_OF_RANGE', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'OPERATOR_TYPE_MISMATCH', 'FACT_TYPE_MISMATCH', 'CONDITION_INVALID', 'CONDITION_PATH', 'UNKNOWN_CIRCUMSTANCE', 'UNKNOWN_BRANCH', 'UNKNOWN_TIER', 'FACT_NOT_MONEY']],
   ['Semantic checks (cailiang verify)', 'Run by `cailiang verify` on every rule set that loads (see also docs/verify.md). A rule set may keep a finding on purpose with an `ignore:` entry and its reason.', []],
   ['Cases', 'Found when a case is read against a rule set (`cailiang evaluate`, `cailiang test`, loadCase, evaluateInCatalog).', ['CASE_DATE_ORDER', 'CASE_HISTORY_DATE', 'CASE_RULESET_MISMATCH', 'CASE_NO_VERSION', 'CASE_NO_RULESET', 'CATALOG_OVERLAP', 'CASE_FACT_NOT_FOR_ITEM']],
-  ['Files on disk', 'The CLI and loadRuleSetDir could not read what they were given. Exit code 2.', ['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'NDJSON_LINE_TOO_LONG']],
+  ['Files on disk', 'The CLI and loadRuleSetDir could not read what they were given. Exit code 2.', ['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'IO_LINK_OUTSIDE', 'RULESET_DIR_SKIPPED', 'NDJSON_LINE_TOO_LONG']],
 ];
 
 const codes = Object.keys(CODES);

@@ -7,6 +7,7 @@ import { findRuleSetDirs, loadRuleSetDir, readRuleSetFiles } from '../../src/nod
 import {
   checkCase,
   checkCli,
+  checkNdjson,
   checkFixture,
   checkRuleFiles,
   fixtureCases,
@@ -54,7 +55,8 @@ export async function loadSources(): Promise<Sources> {
 export type Target =
   | { kind: 'rules'; name: string; dir: string; files: SourceInput[]; applied: string[]; cases: Record<string, unknown>[] }
   | { kind: 'case'; name: string; input: SourceInput; rulesDir?: string; applied: string[] }
-  | { kind: 'fixture'; name: string; input: SourceInput; rulesDir?: string; applied: string[] };
+  | { kind: 'fixture'; name: string; input: SourceInput; rulesDir?: string; applied: string[] }
+  | { kind: 'ndjson'; name: string; input: SourceInput; rulesDir?: string; applied: string[] };
 
 /** The random generator of input `i` of seed `seed`. */
 export function rngFor(seed: number, i: number): Rng {
@@ -74,11 +76,18 @@ export function makeTarget(src: Sources, seed: number, i: number): Target {
     const picked = Array.from({ length: Math.min(3, cases.length) }, () => rng.pick(cases));
     return { kind: 'rules', name: `${relative(ROOT, rs.dir)}/${basename(rs.files[k]!.path)}`, dir: rs.dir, files, applied, cases: picked };
   }
-  if (roll < 0.85) {
+  if (roll < 0.75) {
     const c = rng.pick(src.cases);
     const { output, applied } = mutate(stringify(c.value), rng);
     const rulesDir = src.ruleSets.find((r) => r.id === c.ruleSet)?.dir;
     return { kind: 'case', name: c.path, input: { path: c.path.replace(/\.ya?ml$/, '.case.yaml'), text: output }, ...(rulesDir ? { rulesDir } : {}), applied };
+  }
+  if (roll < 0.88) {
+    // A fixture case as one NDJSON line, mutated (the mutations may split it into several lines).
+    const c = rng.pick(src.cases);
+    const { output, applied } = mutate(JSON.stringify(c.value), rng);
+    const rulesDir = src.ruleSets.find((r) => r.id === c.ruleSet)?.dir;
+    return { kind: 'ndjson', name: c.path, input: { path: c.path.replace(/\.ya?ml$/, '.ndjson'), text: output }, ...(rulesDir ? { rulesDir } : {}), applied };
   }
   const f = rng.pick(src.fixtures);
   const { output, applied } = mutate(f.text, rng);
@@ -92,6 +101,7 @@ export function makeTarget(src: Sources, seed: number, i: number): Target {
 export function runLibrary(target: Target, src: Sources, problems: Problem[]): void {
   if (target.kind === 'rules') checkRuleFiles(target.files, target.cases, problems);
   else if (target.kind === 'case') checkCase(src.catalog, target.input, problems);
+  else if (target.kind === 'ndjson') checkNdjson(src.catalog, target.input, problems);
   else checkFixture(src.catalog, target.input, problems);
 }
 
@@ -111,6 +121,10 @@ export async function runCliOn(target: Target, src: Sources, problems: Problem[]
         argv = ['evaluate', casePath, '--rules', dir, '--format', 'json'];
       } else argv = ['diff', target.dir, dir, '--format', variant % 2 ? 'json' : 'md'];
       await checkCli(argv, problems);
+    } else if (target.kind === 'ndjson') {
+      const path = join(tmp, 'cases.ndjson');
+      writeFileSync(path, target.input.text);
+      await checkCli([variant % 2 ? 'audit' : 'batch', path, '--rules', target.rulesDir ?? join(ROOT, 'rules'), '--format', 'json'], problems);
     } else if (target.kind === 'case') {
       const path = join(tmp, 'case.yaml');
       writeFileSync(path, target.input.text);
@@ -139,7 +153,8 @@ export function saveRegression(target: Target, seed: number, i: number, problems
     writeFileSync(join(dir, 'cases.json'), JSON.stringify(target.cases, null, 2) + '\n');
     return dir;
   }
-  const dir = join(base, target.kind === 'case' ? 'cases' : 'fixtures');
+  // An NDJSON line is a JSON value, which is YAML too: it is kept (and replayed) as a case.
+  const dir = join(base, target.kind === 'fixture' ? 'fixtures' : 'cases');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${tag}.yaml`), target.input.text as Input);
   writeFileSync(join(dir, `${tag}.txt`), note);

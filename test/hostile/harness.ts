@@ -1,3 +1,6 @@
+import { ndjsonRecord } from '../../src/cli/commands/case-stream.js';
+import { jsonKeysSuspect } from '../../src/load/json-keys.js';
+import { parseSource } from '../../src/load/source.js';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -109,6 +112,38 @@ export function checkCase(ruleSets: readonly RuleSet[], input: SourceInput | { p
     guarded('renderDispositionMarkdown', () => renderDispositionMarkdown(r.disposition!, r.ruleSet!, r.case!), problems, bound);
   }
   return r.disposition !== undefined;
+}
+
+/**
+ * NDJSON input as the batch reads it, line by line: each record evaluated
+ * (never an exception); and the key scan that sends a line with a key twice
+ * or a forbidden key to the full parser agrees with that parser: a line the
+ * scan lets through never has such a key.
+ */
+export function checkNdjson(ruleSets: readonly RuleSet[], input: SourceInput, problems: Problem[], bound = BOUND_MS): void {
+  const text = typeof input.text === 'string' ? input.text : new TextDecoder().decode(input.text);
+  text.split(/\r\n|\n|\r/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    const rec = guarded('ndjsonRecord', () => ndjsonRecord(input.path, i + 1, line), problems, bound);
+    if (!rec) return;
+    const dp = diagnosticProblems(rec.diagnostics);
+    if (dp.length) problems.push({ what: 'ndjsonRecord diagnostics', detail: dp.join('; ') });
+    const r = guarded('ndjson evaluate', () => rec.evaluate(ruleSets), problems, bound);
+    if (r) {
+      const ep = diagnosticProblems(r.diagnostics);
+      if (ep.length) problems.push({ what: 'ndjson evaluate diagnostics', detail: ep.join('; ') });
+    }
+    let json = true;
+    try {
+      JSON.parse(line);
+    } catch {
+      json = false;
+    }
+    if (json && !jsonKeysSuspect(line)) {
+      const full = parseSource({ path: input.path, text: line }).diagnostics.filter((d) => d.code === 'YAML_DUPLICATE_KEY' || d.code === 'FORBIDDEN_KEY');
+      if (full.length) problems.push({ what: 'jsonKeysSuspect', detail: `passed a line the full parser refuses (${full[0]!.code}): ${line.slice(0, 200)}` });
+    }
+  });
 }
 
 /** A fixture file (name, case, expect) through the fixture runner of `cailiang test`. */

@@ -173,10 +173,12 @@ export const fine: fc.Arbitrary<Json> = fc.oneof(
 
 const KINDS = ['warning', 'fine', 'confiscateGains', 'revokeLicence'] as const;
 const kinds = fc.subarray([...KINDS], { minLength: 1 }).map((k) => (k.includes('fine') || k.length > 2 ? k : ['fine', ...k]));
+/** A statutory clause's kinds: it always has a fine here, and a clause whose kinds leave its fine out is a load error (POLICY_CONTRADICTS). */
+const clauseKinds = kinds.map((k) => (k.includes('fine') ? k : ['fine', ...k]));
 
 const penaltyFields = fc.record(
   {
-    kinds,
+    kinds: clauseKinds,
     fine,
     optional: fc.constant(true),
     responsibleFine: fine,
@@ -242,7 +244,7 @@ const statutoryAndTiers: fc.Arbitrary<{ statutory: Json; tiers: Json[] }> = fc.o
       fc.integer({ min: 2, max: 3 }),
       fc.boolean(),
       fc.boolean(),
-      fc.array(fc.record({ kinds, fine }, { requiredKeys: ['kinds', 'fine'] }), { minLength: 3, maxLength: 3 }),
+      fc.array(fc.record({ kinds: clauseKinds, fine }, { requiredKeys: ['kinds', 'fine'] }), { minLength: 3, maxLength: 3 }),
       fc.array(condition, { minLength: 3, maxLength: 3 }),
       thresholdConditions('goodsValue', 3),
     )

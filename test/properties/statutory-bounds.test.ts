@@ -92,7 +92,8 @@ describe('invariant: fines stay inside the statute (Art. 76) unless 减轻, and 
       }),
       runs(20261123, 400),
     );
-  });
+    // 400 generated rule sets loaded and evaluated: seconds on a shared machine.
+  }, 60_000);
 
   it('the same holds for cases made to be penalised: no exempting circumstance, adults, discovered in time', () => {
     const penalised = caseSpec.map((cs) => ({
@@ -114,5 +115,5 @@ describe('invariant: fines stay inside the statute (Art. 76) unless 减轻, and 
     );
     // The property must not pass vacuously.
     expect(penalties).toBeGreaterThan(100);
-  });
+  }, 60_000);
 });

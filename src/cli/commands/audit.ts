@@ -1,3 +1,4 @@
+import { hasErrors } from '../../diagnostics/index.js';
 import { parseArgs } from 'node:util';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { issuesToDiagnostics } from '../../load/issues.js';
@@ -72,8 +73,9 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
   const path = positionals[0]!;
 
   const rules = await loadRules(values.rules ?? bundledRulesDir(), { cache: cacheDirOf(values) });
-  if (rules.diagnostics.length > 0) {
-    io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  // Warnings (folders passed over) are said and the command goes on; errors stop it.
+  if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  if (hasErrors(rules.diagnostics)) {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const collector = new AuditCollector(spread);

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { hasErrors } from '../../diagnostics/index.js';
 import { serialize } from 'node:v8';
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
@@ -31,7 +33,8 @@ Same input, same bytes out.
 Options:
   --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
   --format md|json|html  output format (default md); html has inline SVG charts
-  --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS});
+  --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS},
+                         and never more than the machine's cores: a larger n is capped, with a note);
                          the report is the same, byte for byte. 0 or absent: one
                          thread. Each worker holds its own copy of the rule sets.
                          A YAML / JSON list is always evaluated in one thread.
@@ -132,13 +135,18 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const format = values.format === 'markdown' ? 'md' : values.format;
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
-  const workers = parseWorkers(values.workers);
+  const asked = parseWorkers(values.workers);
+  // Each worker holds its own copy of the rule sets: more threads than cores only add memory.
+  const cores = availableParallelism();
+  const workers = Math.min(asked, cores);
+  if (workers < asked) io.stderr(`cailiang batch: --workers ${asked} capped at ${cores}, the number of cores (each worker holds a copy of the rule sets)\n`);
   if (positionals.length !== 1) throw new UsageError('batch takes one file of cases (NDJSON, or YAML holding a list)');
   const path = positionals[0]!;
 
   const rules = await loadRules(values.rules ?? bundledRulesDir(), { cache: cacheDirOf(values) });
-  if (rules.diagnostics.length > 0) {
-    io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  // Warnings (folders passed over) are said and the command goes on; errors stop it.
+  if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  if (hasErrors(rules.diagnostics)) {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const tally = new BatchTally();

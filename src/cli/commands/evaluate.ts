@@ -1,3 +1,4 @@
+import { hasErrors } from '../../diagnostics/index.js';
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { evaluateInCatalog } from '../../evaluate/versions.js';
@@ -41,11 +42,12 @@ Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O pr
  * reports the diagnostics of any that fails, and overlapping versions of one id.
  */
 export async function loadRules(dir: string, options: { readonly cache?: string } = {}): Promise<{ ruleSets: RuleSet[]; diagnostics: Diagnostic[] }> {
-  const checked = await checkDirs([dir], options);
+  const skipped: Diagnostic[] = [];
+  const checked = await checkDirs([dir], options, skipped);
   const ruleSets = checked.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
   return {
     ruleSets,
-    diagnostics: [...checked.flatMap((r) => (r.ruleSet ? [] : r.diagnostics)), ...checkCatalog(ruleSets)],
+    diagnostics: [...checked.flatMap((r) => (r.ruleSet ? [] : r.diagnostics)), ...checkCatalog(ruleSets), ...skipped],
   };
 }
 
@@ -74,8 +76,9 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
   if (typeof out === 'number') return out;
   const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
-  if (rules.diagnostics.length > 0) {
-    io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  // Warnings (folders passed over) are said and the command goes on; errors stop it.
+  if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
+  if (hasErrors(rules.diagnostics)) {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const outputs: string[] = [];

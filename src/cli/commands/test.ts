@@ -1,3 +1,4 @@
+import { hasErrors } from '../../diagnostics/index.js';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -61,8 +62,9 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('test takes one rules folder, e.g. cailiang test rules/');
   const rulesDir = positionals[0]!.replace(/\/+$/, '');
   const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
-  if (rules.diagnostics.length > 0) {
-    io.stderr(formatDiagnosticsText(rules.diagnostics));
+  // Warnings (folders passed over) are said and the command goes on; errors stop it.
+  if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(rules.diagnostics));
+  if (hasErrors(rules.diagnostics)) {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const fixturesDir = values.fixtures ?? join(dirname(rulesDir), 'fixtures');

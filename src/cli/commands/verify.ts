@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
+import { checkCatalog } from '../../load/catalog.js';
 import type { RuleSet } from '../../load/model.js';
 import { isIsoDate } from '../../schema/primitives.js';
 import { listYamlFiles, readSource } from '../../node/fs.js';
-import { findRuleSetDirs } from '../../node/ruleSetDirs.js';
+import { scanRuleSetDirs } from '../../node/ruleSetDirs.js';
 import { loadRuleSetDir } from '../../node/loadRuleSetDir.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
@@ -43,7 +44,7 @@ ${cacheHelp(22)}
 Exit: 0 no error, 1 errors found, 2 usage or I/O problem.
 `;
 
-const IO_CODES = new Set(['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED']);
+const IO_CODES = new Set(['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'IO_LINK_OUTSIDE']);
 
 export interface Checked {
   readonly dir: string;
@@ -56,10 +57,12 @@ export interface Checked {
 }
 
 /** Loads every rule set found under the given paths. */
-export async function checkDirs(paths: readonly string[], options: { readonly cache?: string } = {}): Promise<Checked[]> {
+export async function checkDirs(paths: readonly string[], options: { readonly cache?: string } = {}, skipped: Diagnostic[] = []): Promise<Checked[]> {
   const results: Checked[] = [];
   for (const p of paths) {
-    const dirs = await findRuleSetDirs(p);
+    const scan = await scanRuleSetDirs(p);
+    for (const d of scan.skipped) skipped.push(d);
+    const dirs = scan.dirs;
     if (dirs.length === 0) {
       results.push({ dir: p, ...(await loadRuleSetDir(p, options)) });
       continue;
@@ -130,7 +133,8 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     if (!isIgnorableCode(code))
       throw new UsageError(`--ignore ${code}: not a semantic-check code (${VERIFY_CODES.filter(isIgnorableCode).join(', ')})`);
 
-  const loaded = await checkDirs(positionals, { cache: cacheDirOf(values) });
+  const skipped: Diagnostic[] = [];
+  const loaded = await checkDirs(positionals, { cache: cacheDirOf(values) }, skipped);
   const ruleSets = loaded.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
 
   let statutes: StatuteSource | undefined;
@@ -177,7 +181,8 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
   const strict = (list: readonly Diagnostic[]) =>
     values.strict ? list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : [...list];
   const final = results.map((r) => ({ ...r, diagnostics: strict(r.diagnostics) }));
-  const all = sortDiagnostics(final.flatMap((r) => r.diagnostics));
+  // What evaluate refuses, verify reports: versions of one id in force on the same day, and what the folder scan passed over.
+  const all = sortDiagnostics([...final.flatMap((r) => r.diagnostics), ...strict(checkCatalog(ruleSets)), ...strict(skipped)]);
   io.stdout(formatDiagnostics(all, format));
   if (format === 'text' && !values.quiet) {
     if (all.length > 0) io.stdout('\n');
