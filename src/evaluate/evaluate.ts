@@ -1,4 +1,4 @@
-import { deepFreeze } from '../load/seal.js';
+import { freezeDisposition } from '../load/seal.js';
 import { checkCase, checkOptions, checkRuleSet } from '../load/arguments.js';
 import type { Condition, RuleSet } from '../load/model.js';
 import type { Facts, Tri } from './conditions.js';
@@ -98,7 +98,7 @@ export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {
   checkCase('evaluate', c);
   checkOptions('evaluate', options);
   // Read-only: parts are shared with other dispositions of the rule set, so an edit throws rather than spreads.
-  return deepFreeze(evaluateWith(ruleSet, c, options));
+  return freezeDisposition(evaluateWith(ruleSet, c, options));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../load/seal.js';
+import { freezeDisposition } from '../load/seal.js';
 import { checkCaseInput, checkOptions, checkRuleSets } from '../load/arguments.js';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { inForce, versionsOf } from '../load/catalog.js';
@@ -96,7 +96,7 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
   const v = parsed.file.value as Record<string, unknown> | null;
   const isFixture = v !== null && typeof v === 'object' && typeof v.case === 'object' && v.case !== null && 'expect' in v;
   const r = evaluateInCatalogAt(ruleSets, parsed.file, isFixture ? ['case'] : [], options);
-  if (r.disposition) deepFreeze(r.disposition);
+  if (r.disposition) freezeDisposition(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 

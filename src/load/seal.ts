@@ -50,3 +50,28 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * Freezes a disposition where an edit could do harm: the disposition, its
+ * lists and records, and what they hold two levels down (penalties and their
+ * ranges, citations, measures, list references: the parts shared with other
+ * dispositions of the rule set). Trace entries belong to this disposition
+ * alone; their list is frozen, the entries are not (freezing them costs more
+ * than building them).
+ */
+export function freezeDisposition<T extends object>(d: T): T {
+  if (Object.isFrozen(d)) return d;
+  Object.freeze(d);
+  for (const k of Object.keys(d)) {
+    const v = (d as Record<string, unknown>)[k];
+    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    if (k === 'trace') continue;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) {
+      if (x === null || typeof x !== 'object' || Object.isFrozen(x)) continue;
+      Object.freeze(x);
+      for (const y of Array.isArray(x) ? x : Object.values(x)) if (y !== null && typeof y === 'object' && !Object.isFrozen(y)) Object.freeze(y);
+    }
+  }
+  return d;
+}
