@@ -402,6 +402,11 @@ export const CODES = {
     message: '{later} ({laterValue}) is before {earlier} ({earlierValue})',
     hint: 'check the case dates: act ≤ actEnd ≤ discovered ≤ decision',
   },
+  CASE_FACTS_CONTRADICT: {
+    severity: 'warning',
+    message: '{side} contradicts {other}: {reason}',
+    hint: 'a case cannot hold both: check the file and remove the side that is wrong; until then no recommendation is given (outcome undetermined)',
+  },
   CASE_RULESET_MISMATCH: {
     severity: 'error',
     message: 'case names rule set "{wanted}", but "{got}" was given',

@@ -4,7 +4,7 @@ import { compiledTest, runTest, type Facts, type FactSource, type Test, type Tri
 import { intern } from './intern.js';
 import { caseFacts } from './facts.js';
 import type { RuleSetPlan } from './plan.js';
-import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry } from './types.js';
+import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry, UndeterminedStep } from './types.js';
 
 /** 行政处罚法, the law every step of the engine rests on. */
 export const XZCFF = 'xzcff';
@@ -23,6 +23,8 @@ export interface Ctx {
   readonly warnings: EvaluationWarning[];
   /** Facts the case lacks, each once (see {@link lack}). */
   readonly missing: string[];
+  /** Steps that could not be decided for a reason the warnings do not carry (contradictions, dates). */
+  readonly undetermined: UndeterminedStep[];
   /** Citations of the steps that applied, in order (kept even when the trace is off). */
   readonly applied: CitedArticle[];
   /** Answers supplied from outside (e.g. json-rules-engine); undefined falls back to the compiled closure. */

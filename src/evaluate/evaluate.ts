@@ -14,11 +14,15 @@ import { checkLimitation } from './limitation.js';
 import { measuresFor } from './measures.js';
 import { itemPlan, planOf, type ItemPlan } from './plan.js';
 import { procedureFor } from './procedure.js';
+import { contradictionsIn } from './contradictions.js';
 import type {
   Case,
   CitedArticle,
   Disposition,
   EvaluateOptions,
+  EvaluationWarning,
+  UndeterminedReason,
+  UndeterminedStep,
   NoPenaltyBasis,
   Outcome,
   PenaltyAssessment,
@@ -118,6 +122,7 @@ export function evaluateWith(
     trace: [],
     warnings: [],
     missing: [],
+    undetermined: [],
     applied: [],
   };
   const items: ItemPlan[] = [];
@@ -138,7 +143,17 @@ export function evaluateWith(
   const appliedLists: RuleRef[] = [];
   let lists: readonly ListOutcome[] = [];
 
-  if (checkLimitation(ctx)) {
+  // Facts that exclude each other: nothing is decided on them (a data error to correct first).
+  for (const x of contradictionsIn(ruleSet, c)) {
+    outcome = 'undetermined';
+    const sides = [...x.circumstances.map((n) => `「${ruleSet.circumstances[n]?.label ?? n}」`), ...x.facts.map((f) => `事实 ${f}`)].join('与');
+    const message = `案件事实相互矛盾：${sides}不能同时成立（${x.reason}）`;
+    warn(ctx, 'FACTS_CONTRADICT', `${message}；请核实案件事实，矛盾消除前不给出处罚建议`);
+    ctx.undetermined.push({ reason: 'contradiction', step: 'facts', message });
+    addTrace(ctx, 'facts', 'missing', () => `${message}，不作推测，暂不给出处罚建议`);
+  }
+
+  if (outcome === 'penalty' && checkLimitation(ctx)) {
     outcome = 'none';
     basis = 'time-barred';
   }
@@ -196,7 +211,9 @@ export function evaluateWith(
     let exemptionOpen = false;
     for (const l of lists) {
       if (l.result !== 'unknown' || l.entry.kind !== 'exempt' || outcome !== 'penalty') continue;
-      warn(ctx, 'MISSING_FACTS', `可能适用清单「${l.entry.title ?? l.entry.id}」（${l.entry.discretionary ? '可以' : '应当'}不予处罚），缺少事实，暂不能给出处罚建议`);
+      const message = `可能适用清单「${l.entry.title ?? l.entry.id}」（${l.entry.discretionary ? '可以' : '应当'}不予处罚），缺少事实，暂不能给出处罚建议`;
+      warn(ctx, 'MISSING_FACTS', message);
+      ctx.undetermined.push({ reason: 'exemption-open', step: 'lists', message });
       exemptionOpen = true;
     }
     if (exemptionOpen) outcome = 'undetermined';
@@ -235,7 +252,8 @@ export function evaluateWith(
     outcome,
   } as Disposition;
   if (basis !== undefined) d.basis = basis;
-  d.mandatory = outcome === 'none' ? mandatory : (assessment?.gradeMandatory ?? false);
+  if (outcome === 'undetermined') d.undetermined = undeterminedSteps(ctx, missingFacts);
+  d.mandatory = outcome === 'none' ? mandatory : outcome === 'undetermined' ? false : (assessment?.gradeMandatory ?? false);
   if (outcome === 'penalty' && assessment) d.grade = assessment.grade;
   d.item = code;
   d.concurrent = concurrent;
@@ -252,6 +270,28 @@ export function evaluateWith(
   d.missingFacts = missingFacts;
   d.warnings = ctx.warnings;
   return d;
+}
+
+const WARNING_REASON: Partial<Record<EvaluationWarning['code'], UndeterminedReason>> = {
+  NO_TIER: 'benchmark-gap',
+  NO_CLAUSE: 'benchmark-gap',
+  TIER_CONFLICT: 'benchmark-gap',
+};
+
+/**
+ * The steps an undetermined outcome rests on: those recorded (contradictions,
+ * dates), the gaps the warnings report, and the facts the case lacks.
+ */
+function undeterminedSteps(ctx: Ctx, missingFacts: readonly string[]): UndeterminedStep[] {
+  const out = [...ctx.undetermined];
+  for (const w of ctx.warnings) {
+    const reason = WARNING_REASON[w.code];
+    if (reason) out.push({ reason, step: w.code === 'NO_CLAUSE' ? 'clause' : 'tier', message: w.message });
+  }
+  const facts = missingFacts.filter((f) => !f.startsWith('dates.'));
+  if (facts.length > 0 && !out.some((u) => u.reason === 'contradiction'))
+    out.push({ reason: 'missing-facts', step: 'facts', needs: facts, message: `缺少事实：${facts.join('、')}` });
+  return out;
 }
 
 /**

@@ -122,6 +122,7 @@ export interface Procedure {
 
 export type TraceStep =
   | 'version'
+  | 'facts'
   | 'items'
   | 'limitation'
   | 'mandatory'
@@ -160,7 +161,28 @@ export interface EvaluationWarning {
     | 'LAW_REPEALED'
     | 'LAW_NOT_IN_FORCE'
     | 'VERSIONS_NOT_COMPARED'
+    | 'FACTS_CONTRADICT'
     | 'OPTIONAL_MITIGATION';
+  readonly message: string;
+}
+
+/**
+ * Why an outcome is undetermined. `contradiction`: the case holds circumstances
+ * (or facts) that exclude each other. `missing-facts`: a condition, base or
+ * list entry needs a fact the case lacks. `missing-date`: a step needs a date
+ * the case lacks (discovery for the limitation, decision for Art. 37).
+ * `benchmark-gap`: no clause or tier fits, or two tiers do. `exemption-open`:
+ * an exemption the missing facts may still meet. `versions`: Art. 37 could not
+ * compare the versions.
+ */
+export type UndeterminedReason = 'contradiction' | 'missing-facts' | 'missing-date' | 'benchmark-gap' | 'exemption-open' | 'versions';
+
+/** One step that could not be decided, and what it needs. */
+export interface UndeterminedStep {
+  readonly reason: UndeterminedReason;
+  readonly step: TraceStep;
+  /** What the case must supply (fact names, dates.discovered, dates.decision), sorted; absent when nothing can be supplied. */
+  readonly needs?: readonly string[];
   readonly message: string;
 }
 
@@ -208,6 +230,8 @@ export interface Disposition {
   readonly outcome: Outcome;
   /** For `none`: the ground. */
   readonly basis?: NoPenaltyBasis;
+  /** For `undetermined`: every step that could not be decided, and why. */
+  readonly undetermined?: readonly UndeterminedStep[];
   /** 应当 (true) or 可以 (false): whether the outcome is required by law. */
   readonly mandatory: boolean;
   readonly grade?: DispositionGrade;

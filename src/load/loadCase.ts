@@ -3,6 +3,7 @@ import type { Case } from '../evaluate/types.js';
 import { Case as CaseSchema, type RawCase } from '../schema/case.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
+import { contradictionsIn } from '../evaluate/contradictions.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
@@ -266,5 +267,25 @@ export function loadCaseAt(
   c.circumstances = circumstances.size > 0 ? [...circumstances].sort() : [];
   c.history = history;
   if (raw.note !== undefined) c.note = raw.note;
+  // Sides that exclude each other: a diagnostic at each side, naming the other (evaluation gives undetermined).
+  const contradictions = contradictionsIn(ruleSet, c);
+  if (contradictions.length > 0) {
+    const at = (side: { kind: 'circumstance' | 'fact'; name: string }) =>
+      side.kind === 'fact' ? file.locate(['facts', side.name]) : file.locate(['circumstances', listed.indexOf(side.name)]);
+    const more: Diagnostic[] = [];
+    for (const x of contradictions) {
+      const sides = [
+        ...x.circumstances.map((name) => ({ kind: 'circumstance' as const, name })),
+        ...x.facts.map((name) => ({ kind: 'fact' as const, name })),
+      ];
+      for (let i = 0; i < sides.length; i++) {
+        const others = sides.filter((_, j) => j !== i);
+        const here = at(sides[i]!);
+        const there = others.map((o) => { const p = at(o); return `${o.kind === 'fact' ? 'fact ' : ''}${o.name} (${p.line}:${p.column})`; }).join(', ');
+        more.push(diagnostic('CASE_FACTS_CONTRADICT', here, { side: `${sides[i]!.kind === 'fact' ? 'fact ' : ''}${sides[i]!.name}`, other: there, reason: x.reason }));
+      }
+    }
+    return { case: c, diagnostics: sortDiagnostics([...sorted, ...more]) };
+  }
   return { case: c, diagnostics: sorted };
 }

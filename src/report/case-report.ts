@@ -1,4 +1,4 @@
-import type { Case, Disposition, Penalty, PenaltyAssessment, TraceEntry } from '../evaluate/types.js';
+import type { Case, Disposition, Penalty, PenaltyAssessment, TraceEntry, UndeterminedReason } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
 import { factScope } from '../load/loadCase.js';
 import { factValueText, formatYuan } from './format.js';
@@ -154,11 +154,13 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     }
   } else if (d.outcome === 'penalty') {
     conclusion.push(
-      { kind: 'paragraph', text: [{ strong: `给予行政处罚，${GRADE_TEXT[d.grade ?? 'general']}` }, `${d.mandatory ? '（依法应当从轻或者减轻）' : ''}。`] },
+      { kind: 'paragraph', text: [{ strong: `给予行政处罚，${GRADE_TEXT[d.grade ?? 'general']}` }, `${d.mandatory ? (d.grade === 'reduced' ? '（依法应当减轻）' : d.grade === 'heavier' ? '（依法应当从重）' : '（依法应当从轻或者减轻）') : ''}。`] },
       list(d.penalties.map(penaltyEntry)),
     );
   } else {
-    conclusion.push({ kind: 'paragraph', text: [{ strong: '暂无法确定处罚' }, '：缺少决定处罚幅度或阶次的事实，或者裁量基准存在问题，见下文。'] });
+    const steps = d.undetermined ?? [];
+    conclusion.push({ kind: 'paragraph', text: [{ strong: '暂无法确定处罚' }, steps.length ? '：' : '：缺少决定处罚幅度或阶次的事实，或者裁量基准存在问题，见下文。'] });
+    if (steps.length) conclusion.push(list(steps.map((u) => entry(UNDETERMINED_TEXT[u.reason], u.message))));
   }
   const after: Entry[] = d.measures.map((m) => ({ value: [m.text] }));
   const flags = [
@@ -216,6 +218,15 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     ruleSet: { id: rs.id, version: rs.version, hash: rs.hash, title: rs.title },
   };
 }
+
+const UNDETERMINED_TEXT: Record<UndeterminedReason, string> = {
+  contradiction: '事实矛盾',
+  'missing-facts': '缺少事实',
+  'missing-date': '缺少日期',
+  'benchmark-gap': '基准空档或重叠',
+  'exemption-open': '可能不予处罚',
+  versions: '新旧规定未能比较',
+};
 
 /** The status mark of a trace entry as printed: 【适用】. */
 export function statusMark(s: TraceEntry['status']): string {

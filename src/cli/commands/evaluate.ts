@@ -95,6 +95,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       exit = Math.max(exit, EXIT.problems);
       continue;
     }
+    // Contradictory facts: the report says undetermined, and the input needs correcting.
+    if (r.diagnostics.some((d) => d.code === 'CASE_FACTS_CONTRADICT')) exit = Math.max(exit, EXIT.problems);
     dispositions.push(r.disposition);
     if (format === 'md') outputs.push(renderDispositionMarkdown(r.disposition, r.ruleSet!, r.case!));
     if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });

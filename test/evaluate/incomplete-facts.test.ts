@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateInCatalog } from '../../src/evaluate/versions.js';
+import { loadRuleSet } from '../../src/load/loadRuleSet.js';
+import type { RuleSet } from '../../src/load/model.js';
+import { findRuleSetDirs, loadRuleSetDir } from '../../src/node/index.js';
+import { auditCase, toDecision } from '../../src/report/audit.js';
+import { DATA, readDir, withFile } from '../helpers.js';
+
+// 行政处罚法 asks for facts before a penalty: which circumstances hold (Arts. 30–33),
+// when the act ended and was discovered (Art. 36), when the decision is made (Art. 37).
+// A case that gives contradictory or incomplete facts gets no confident answer.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const bundled: RuleSet[] = [];
+for (const dir of await findRuleSetDirs(join(ROOT, 'rules'))) {
+  const r = await loadRuleSetDir(dir);
+  if (r.ruleSet) bundled.push(r.ruleSet);
+}
+
+const food = (over: Record<string, unknown> = {}) => ({
+  id: 'food-1',
+  item: 'SPAQF-124-1-5',
+  party: { kind: 'organization' },
+  dates: { act: '2025-06-03', discovered: '2025-06-10', decision: '2025-07-08' },
+  facts: { goodsValue: 3000, businessStage: 'sale', sourceExplained: true, foodborneIllness: false },
+  ...over,
+});
+
+function yamlCase(lines: string[]): { path: string; text: string } {
+  return { path: 'case.yaml', text: lines.join('\n') + '\n' };
+}
+
+describe('contradictory facts are a data error, never an answer', () => {
+  it('a case listing 没有造成危害后果 and 造成严重危害后果 gets a diagnostic at each, naming the other, and no recommendation', () => {
+    const r = evaluateInCatalog(
+      bundled,
+      yamlCase([
+        'id: food-1',
+        'item: SPAQF-124-1-5',
+        'party: { kind: organization }',
+        'dates: { act: 2025-06-03, discovered: 2025-06-10, decision: 2025-07-08 }',
+        'facts: { goodsValue: 3000, businessStage: sale, sourceExplained: true, foodborneIllness: false }',
+        'circumstances: [minorViolation, correctedInTime, harmNone, harmSerious]',
+      ]),
+    );
+    const found = r.diagnostics.filter((d) => d.code === 'CASE_FACTS_CONTRADICT');
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['6:17', '6:50', '6:60', '6:60']);
+    expect(found[1]!.message).toContain('harmNone contradicts harmSerious (6:60)');
+    expect(found.every((d) => d.severity === 'warning')).toBe(true);
+    const d = r.disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.mandatory).toBe(false);
+    expect(d.basis).toBeUndefined();
+    expect(d.penalties).toEqual([]);
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['contradiction', 'contradiction']);
+    expect(d.warnings.map((w) => w.code)).toContain('FACTS_CONTRADICT');
+  });
+
+  it('没有主观过错 beside 故意 is not a mandatory no penalty (Art. 33(2)) but a contradiction', () => {
+    const d = evaluateInCatalog(bundled, { value: { ...food(), circumstances: ['noFaultProven', 'intentional'] } }).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.mandatory).toBe(false);
+    expect(d.trace.find((t) => t.step === 'mandatory')).toBeUndefined();
+  });
+
+  it('a rule set declares its own exclusion between a circumstance and a fact: 食源性疾病 beside 没有造成危害后果, reported at the fact', () => {
+    const r = evaluateInCatalog(
+      bundled,
+      yamlCase([
+        'id: food-2',
+        'item: SPAQF-124-1-5',
+        'party: { kind: organization }',
+        'dates: { act: 2025-06-03, discovered: 2025-06-10 }',
+        'facts:',
+        '  goodsValue: 300',
+        '  foodborneIllness: true',
+        'circumstances: [harmNone]',
+      ]),
+    );
+    const found = r.diagnostics.filter((d) => d.code === 'CASE_FACTS_CONTRADICT');
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['7:21', '8:17']);
+    expect(r.disposition?.outcome).toBe('undetermined');
+    // Without the fact, or with it false, nothing contradicts.
+    const ok = evaluateInCatalog(bundled, { value: food({ facts: { goodsValue: 300, foodborneIllness: false }, circumstances: ['harmNone'] }) });
+    expect(ok.diagnostics.filter((d) => d.code === 'CASE_FACTS_CONTRADICT')).toEqual([]);
+  });
+
+  it('an exclusion naming an unknown circumstance, or two circumstances and a condition, is a load error at its position', () => {
+    const files = readDir(join(DATA, 'mini'));
+    const unknown = loadRuleSet(withFile(files, 'extra.yaml', 'exclusions:\n  - { of: [harmNone, harmBig], reason: 不能同时成立 }\n'));
+    expect(unknown.ruleSet).toBeUndefined();
+    expect(unknown.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['UNKNOWN_CIRCUMSTANCE 2:22']);
+    const both = loadRuleSet(withFile(files, 'extra.yaml', 'exclusions:\n  - { of: [harmNone, harmMinor], when: { fact: harmSerious, operator: equal, value: true }, reason: x }\n'));
+    expect(both.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['SCHEMA_VALUE 2:11']);
+  });
+
+  it('audit reports a decided case with contradictory facts as 事实矛盾 (FACTS_CONTRADICT), not as a deviation from the recommendation', () => {
+    const r = evaluateInCatalog(bundled, { value: { ...food(), circumstances: ['minorViolation', 'correctedInTime', 'harmNone', 'harmSerious'] } });
+    const flags = auditCase({ line: 1, disposition: r.disposition!, ruleSet: r.ruleSet!, case: r.case!, decision: toDecision({ outcome: 'penalty', fine: 80000 }) });
+    expect(flags.map((f) => f.code)).toEqual(['FACTS_CONTRADICT']);
+    expect(flags[0]!.severity).toBe('warning');
+  });
+});
