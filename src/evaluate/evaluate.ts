@@ -26,6 +26,7 @@ import type {
   NoPenaltyBasis,
   Outcome,
   PenaltyAssessment,
+  Reading,
   RuleRef,
 } from './types.js';
 
@@ -153,7 +154,8 @@ export function evaluateWith(
     addTrace(ctx, 'facts', 'missing', () => `${message}，不作推测，暂不给出处罚建议`);
   }
 
-  if (outcome === 'penalty' && checkLimitation(ctx)) {
+  const limitation = outcome === 'penalty' ? checkLimitation(ctx, options.asOf) : undefined;
+  if (limitation?.state === 'barred') {
     outcome = 'none';
     basis = 'time-barred';
   }
@@ -231,6 +233,34 @@ export function evaluateWith(
     if (complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) otherwise = assessed!.assessment;
   }
 
+  // Without a discovery date: decided only when both readings (in time, time-barred) give the same.
+  let readings: Reading[] | undefined;
+  if (limitation?.state === 'unknown') {
+    const last = limitation.lastDay!;
+    const message = `未提供发现日期：在 ${last} 前（含当日）发现的，依下列结论；在其后发现的，超过追责时效，不再给予行政处罚`;
+    if (outcome === 'none' && mandatory) {
+      addTrace(ctx, 'limitation', 'info', () => '无论是否超过追责时效，均应当不予行政处罚', ctx.plan.law.limitation);
+    } else {
+      if (outcome !== 'undetermined') {
+        const a = assessed?.assessment;
+        const inTime: Building<Reading> = { if: `在 ${last} 前（含当日）发现：未超过追责时效`, outcome, mandatory: outcome === 'none' ? mandatory : (a?.gradeMandatory ?? false), penalties: [] };
+        if (basis !== undefined) inTime.basis = basis;
+        if (outcome === 'penalty' && a) {
+          inTime.grade = a.grade;
+          if (a.tier) inTime.tier = a.tier;
+          inTime.penalties = a.penalties;
+        }
+        readings = [inTime, { if: `在 ${last} 后发现：超过追责时效`, outcome: 'none', basis: 'time-barred', mandatory: true, penalties: [] }];
+      }
+      ctx.undetermined.unshift({ reason: 'missing-date', step: 'limitation', needs: ['dates.discovered'], message });
+      outcome = 'undetermined';
+      basis = undefined;
+      mandatory = true;
+      otherwise = undefined;
+      addTrace(ctx, 'limitation', 'missing', () => `${message}；两种情形结论不同，请补充发现日期`, ctx.plan.law.limitation);
+    }
+  }
+
   const assessment = assessed?.assessment;
   const penalties = outcome === 'penalty' && assessment ? assessment.penalties : [];
   const measures = measuresFor(ctx, outcome, basis);
@@ -253,6 +283,7 @@ export function evaluateWith(
   } as Disposition;
   if (basis !== undefined) d.basis = basis;
   if (outcome === 'undetermined') d.undetermined = undeterminedSteps(ctx, missingFacts);
+  if (readings) d.readings = readings;
   d.mandatory = outcome === 'none' ? mandatory : outcome === 'undetermined' ? false : (assessment?.gradeMandatory ?? false);
   if (outcome === 'penalty' && assessment) d.grade = assessment.grade;
   d.item = code;

@@ -19,6 +19,8 @@ export interface Case {
   readonly dates: {
     readonly act: string;
     readonly actEnd?: string;
+    /** The act goes on (`actEnd: ongoing` in the case): the limitation has not started to run. */
+    readonly ongoing?: true;
     readonly discovered?: string;
     readonly decision?: string;
   };
@@ -162,6 +164,7 @@ export interface EvaluationWarning {
     | 'LAW_NOT_IN_FORCE'
     | 'VERSIONS_NOT_COMPARED'
     | 'FACTS_CONTRADICT'
+    | 'DECISION_DATE_MISSING'
     | 'OPTIONAL_MITIGATION';
   readonly message: string;
 }
@@ -232,6 +235,8 @@ export interface Disposition {
   readonly basis?: NoPenaltyBasis;
   /** For `undetermined`: every step that could not be decided, and why. */
   readonly undetermined?: readonly UndeterminedStep[];
+  /** For `undetermined` on a missing date: the outcome under each reading of it. */
+  readonly readings?: readonly Reading[];
   /** 应当 (true) or 可以 (false): whether the outcome is required by law. */
   readonly mandatory: boolean;
   readonly grade?: DispositionGrade;
@@ -256,4 +261,24 @@ export interface Disposition {
 export interface EvaluateOptions {
   /** Build the zh-CN trace (default true). Off is faster for batches that only count outcomes. */
   readonly trace?: boolean;
+  /**
+   * The day the caller evaluates on (YYYY-MM-DD), for a case without a decision date: the
+   * decision is taken to be made that day (Art. 37), and a violation is discovered by then
+   * (Art. 36). The core never reads the clock; without it such steps stay undetermined.
+   */
+  readonly asOf?: string;
+}
+
+/** What the outcome would be under one reading of a fact or date the case does not give. */
+export interface Reading {
+  /** The assumption, in zh-CN (e.g. 在 2025-03-01 前发现). */
+  readonly if: string;
+  readonly outcome: Outcome;
+  readonly basis?: NoPenaltyBasis;
+  readonly mandatory: boolean;
+  readonly grade?: DispositionGrade;
+  readonly tier?: RuleRef;
+  readonly penalties: readonly Penalty[];
+  /** The rule-set version the reading applies (Art. 37 readings). */
+  readonly version?: string;
 }

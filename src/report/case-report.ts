@@ -74,6 +74,12 @@ function penaltyEntry(p: Penalty): Entry {
   return { value: [`${who}${PENALTY_TEXT[p.kind]}`] };
 }
 
+/** An entry as one line of plain text. */
+function plainEntry(e: Entry): string {
+  const text = e.value.map((v) => (typeof v === 'string' ? v : v.strong)).join('');
+  return e.label ? `${e.label}${text.startsWith('（') ? '' : ' '}${text}` : text;
+}
+
 function assessmentEntries(a: PenaltyAssessment): Entry[] {
   return [
     { label: '裁量等级', value: [`${GRADE_TEXT[a.grade]}${a.tier ? `；阶次：${a.tier.label ?? a.tier.id}` : ''}`] },
@@ -161,6 +167,23 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     const steps = d.undetermined ?? [];
     conclusion.push({ kind: 'paragraph', text: [{ strong: '暂无法确定处罚' }, steps.length ? '：' : '：缺少决定处罚幅度或阶次的事实，或者裁量基准存在问题，见下文。'] });
     if (steps.length) conclusion.push(list(steps.map((u) => entry(UNDETERMINED_TEXT[u.reason], u.message))));
+    if (d.readings?.length) {
+      conclusion.push({ kind: 'paragraph', text: ['分别情形：'] });
+      conclusion.push(
+        list(
+          d.readings.map((r) =>
+            entry(
+              r.if,
+              r.outcome === 'none'
+                ? `${r.mandatory ? '不予行政处罚' : '可以不予行政处罚'}（${BASIS_TEXT[r.basis ?? 'other']}）`
+                : r.outcome === 'penalty'
+                  ? `给予行政处罚，${GRADE_TEXT[r.grade ?? 'general']}${r.penalties.length ? '：' + r.penalties.map((p) => plainEntry(penaltyEntry(p))).join('；') : ''}`
+                  : '仍无法确定',
+            ),
+          ),
+        ),
+      );
+    }
   }
   const after: Entry[] = d.measures.map((m) => ({ value: [m.text] }));
   const flags = [

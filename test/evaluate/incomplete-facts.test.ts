@@ -103,3 +103,51 @@ describe('contradictory facts are a data error, never an answer', () => {
     expect(flags[0]!.severity).toBe('warning');
   });
 });
+
+describe('unknown is not "no": a step that needs a date the case lacks is undetermined', () => {
+  const freight = (dates: Record<string, string>) => ({ id: 'road-1', item: 'DLYS-63-FREIGHT', party: { kind: 'organization' }, dates, facts: { illegalGains: 0 } });
+  const fine = (ps: readonly { kind: string; target: string; recommended?: number; statutory?: { max: number } }[]) => ps.find((p) => p.kind === 'fine' && p.target === 'party');
+
+  it('without a discovery date the time bar (Art. 36) can go either way: undetermined, and the result in time and after the period are both shown', () => {
+    const d = evaluateInCatalog(bundled, { value: food({ dates: { act: '2025-06-03' } }) }).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined).toEqual([expect.objectContaining({ reason: 'missing-date', step: 'limitation', needs: ['dates.discovered'] })]);
+    expect(d.penalties).toEqual([]);
+    expect(d.procedure).toEqual({ simple: false, hearing: false, legalReview: false, collective: false });
+    const [inTime, barred] = d.readings!;
+    expect(inTime!.if).toContain('2027-06-03');
+    expect(inTime!.outcome).toBe('penalty');
+    expect(fine(inTime!.penalties)?.recommended).toBe(7_500_000);
+    expect(barred).toMatchObject({ outcome: 'none', basis: 'time-barred', mandatory: true, penalties: [] });
+  });
+
+  it('a decision date within the period bounds the discovery (a violation is discovered before it is decided on): the time bar is decided', () => {
+    const d = evaluateInCatalog(bundled, { value: food({ dates: { act: '2025-06-03', decision: '2025-08-01' } }) }).disposition!;
+    expect(d.outcome).toBe('penalty');
+    expect(d.trace.find((t) => t.step === 'limitation')?.status).toBe('not-applied');
+    // The caller's asOf bounds it the same way; a day after the period it does not.
+    expect(evaluateInCatalog(bundled, { value: food({ dates: { act: '2025-06-03' } }) }, { asOf: '2027-06-03' }).disposition!.outcome).toBe('penalty');
+    expect(evaluateInCatalog(bundled, { value: food({ dates: { act: '2025-06-03' } }) }, { asOf: '2027-06-04' }).disposition!.outcome).toBe('undetermined');
+  });
+
+  it('an act under the 2022 道路运输条例 without a decision date gets no 65,000-yuan recommendation: a decision from 2023-07-20 on must apply the lighter 2023 text (max 10,000)', () => {
+    const d = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12' }) }).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined?.map((u) => [u.reason, u.step, u.needs])).toEqual([['missing-date', 'version', ['dates.decision']]]);
+    expect(d.missingFacts).toEqual(['dates.decision']);
+    expect(d.readings!.map((r) => [r.version, r.outcome, fine(r.penalties)?.recommended, fine(r.penalties)?.statutory?.max])).toEqual([
+      ['2022.1', 'penalty', 6_500_000, 10_000_000],
+      ['2023.1', 'penalty', 650_000, 1_000_000],
+    ]);
+    expect(d.citations.map((c) => c.text)).toContain('《中华人民共和国行政处罚法》第三十七条');
+  });
+
+  it('the caller’s asOf stands for the decision date (the core never reads the clock)', () => {
+    const before = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12' }) }, { asOf: '2023-07-15' }).disposition!;
+    expect(before.outcome).toBe('penalty');
+    expect(before.ruleSet.version).toBe('2022.1');
+    const after = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12' }) }, { asOf: '2023-08-15' }).disposition!;
+    expect(after.timeRule?.applied).toBe('decision');
+    expect(after.ruleSet.version).toBe('2023.1');
+  });
+});
