@@ -81,3 +81,13 @@ function describeDuration(duration: string): string {
   if (p.minutes) parts.push(`${p.minutes}分钟`);
   return parts.join('') || duration;
 }
+
+/**
+ * The day whose version of the rules governs the act: the act date, the end of
+ * a continuing act, or, while the act goes on, the latest day it is known to
+ * go on (the decision, the caller's asOf, the discovery, else the act date).
+ */
+export function governingDay(dates: { readonly act: string; readonly actEnd?: string; readonly ongoing?: true; readonly discovered?: string; readonly decision?: string }, asOf?: string): string {
+  if (dates.ongoing) return dates.decision ?? asOf ?? dates.discovered ?? dates.act;
+  return dates.actEnd ?? dates.act;
+}

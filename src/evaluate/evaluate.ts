@@ -6,7 +6,7 @@ import { PENALTY_TEXT } from '../report/labels.js';
 import { channelFor } from './channel.js';
 import { addTrace, has, warn, type Ctx } from './context.js';
 import { CaseFacts } from './facts.js';
-import { durationText } from './dates.js';
+import { durationText, governingDay } from './dates.js';
 import { gradeFor } from './grade.js';
 import { firstWithin, matchLists, type ListOutcome } from './lists.js';
 import { mandatoryGround } from './mandatory.js';
@@ -269,7 +269,7 @@ export function evaluateWith(
   const missingFacts = ctx.missing.length > 0 ? [...ctx.missing].sort() : [];
   if (missingFacts.length > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS')) warn(ctx, 'MISSING_FACTS', `请补充：${missingFacts.join('、')}`);
 
-  lawVersionWarnings(ctx, governing);
+  lawVersionWarnings(ctx, governing, governingDay(c.dates, options.asOf));
   const measureCites: CitedArticle[] = [];
   for (const m of measures) for (const x of m.cites) measureCites.push(x);
   const citations = orderCitations([governing.fixedCites, ctx.applied, measureCites]);
@@ -330,11 +330,10 @@ function undeterminedSteps(ctx: Ctx, missingFacts: readonly string[]): Undetermi
  * before the act, or not yet in force (the rule set must cite the version the
  * act falls under).
  */
-function lawVersionWarnings(ctx: Ctx, plan: ItemPlan): void {
+function lawVersionWarnings(ctx: Ctx, plan: ItemPlan, day: string): void {
   // Only laws with an effective or repealed date can be flagged: in key order, those cited.
   const dated = ctx.plan.datedLaws;
   if (dated.length === 0) return;
-  const day = ctx.c.dates.actEnd ?? ctx.c.dates.act;
   for (const key of dated) {
     if (!plan.fixedDated.includes(key) && !citesLaw(ctx.applied, key)) continue;
     const law = ctx.rs.laws[key]!;

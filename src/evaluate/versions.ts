@@ -6,6 +6,7 @@ import type { RuleSet } from '../load/model.js';
 import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
 import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
+import { governingDay } from './dates.js';
 import { evaluate } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
@@ -133,7 +134,7 @@ export function evaluateInCatalogAt(
   let value: unknown = source.value;
   for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
   const parsed = { diagnostics: [] as Diagnostic[] };
-  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; decision?: unknown } };
+  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; discovered?: unknown; decision?: unknown } };
   const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
   let ids: string[];
   if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
@@ -150,14 +151,19 @@ export function evaluateInCatalogAt(
     return { diagnostics: [diagnostic('CASE_NO_RULESET', file.locate([typeof v.ruleSet === 'string' ? 'ruleSet' : 'item']), { detail })] };
   }
   const versions = versionsOf(ruleSets, ids[0]!);
-  const actDay = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
+  const dv = v.dates ?? {};
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const ongoing = dv.actEnd === 'ongoing';
+  const act = str(dv.act);
+  // While the act goes on, it goes on under each version until it ends: the latest day known.
+  const actDay = act === undefined ? undefined : governingDay(ongoing ? { act, ongoing: true, ...(str(dv.discovered) ? { discovered: str(dv.discovered)! } : {}), ...(str(dv.decision) ? { decision: str(dv.decision)! } : {}) } : { act, ...(str(dv.actEnd) ? { actEnd: str(dv.actEnd)! } : {}) }, options.asOf);
   // Shape problems first: a case without a valid act date is reported by the schema.
   const atAct = actDay ? inForce(versions, actDay) : versions[versions.length - 1];
   if (!atAct) {
     return {
       diagnostics: sortDiagnostics([
         ...parsed.diagnostics,
-        diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' ? 'actEnd' : 'act']), {
+        diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' && !ongoing ? 'actEnd' : 'act']), {
           id: ids[0]!,
           date: actDay!,
           versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),

@@ -97,7 +97,7 @@ export function parseCaseShape(v: unknown): RawCase | undefined {
   const d = v.dates;
   if (!plain(d) || !onlyKeys(d, DATE_KEYS)) return undefined;
   if (!isDate(d.act)) return undefined;
-  if (d.actEnd !== undefined && d.actEnd !== null && !isDate(d.actEnd)) return undefined;
+  if (d.actEnd !== undefined && d.actEnd !== null && d.actEnd !== 'ongoing' && !isDate(d.actEnd)) return undefined;
   if (d.discovered !== undefined && !isDate(d.discovered)) return undefined;
   if (d.decision !== undefined && !isDate(d.decision)) return undefined;
 

@@ -230,7 +230,7 @@ export function loadCaseAt(
   let prevValue: string | undefined;
   for (const name of DATE_ORDER) {
     const value = d[name];
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || value === 'ongoing') continue;
     if (prevValue !== undefined && value < prevValue) {
       diagnostics.push(
         diagnostic('CASE_DATE_ORDER', file.locate(['dates', name]), {
@@ -253,7 +253,8 @@ export function loadCaseAt(
   if (raw.party.age !== undefined) party.age = raw.party.age;
   if (raw.party.capacity !== undefined) party.capacity = raw.party.capacity;
   const dates: Building<Case['dates']> = { act: d.act };
-  if (d.actEnd) dates.actEnd = d.actEnd;
+  if (d.actEnd === 'ongoing') dates.ongoing = true;
+  else if (d.actEnd) dates.actEnd = d.actEnd;
   if (d.discovered) dates.discovered = d.discovered;
   if (d.decision) dates.decision = d.decision;
   const history: { item: string; date: string }[] = [];

@@ -119,7 +119,7 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   facts.push(
     entry(
       '违法行为发生',
-      `${c.dates.act}${c.dates.actEnd ? `，终了：${c.dates.actEnd}` : ''}；发现：${c.dates.discovered ?? '未提供'}；决定：${c.dates.decision ?? '未提供'}`,
+      `${c.dates.act}${c.dates.actEnd ? `，终了：${c.dates.actEnd}` : c.dates.ongoing ? '，仍在继续' : ''}；发现：${c.dates.discovered ?? '未提供'}；决定：${c.dates.decision ?? '未提供'}`,
     ),
   );
   for (const [name, v] of Object.entries(c.facts)) {

@@ -19,7 +19,7 @@ export const Case = z
     }),
     dates: z.strictObject({
       act: IsoDate,
-      actEnd: IsoDate.nullable().optional(),
+      actEnd: z.union([IsoDate, z.literal('ongoing')]).nullable().optional().meta({ description: 'End of a continuing act; ongoing while it goes on; null or absent for a single act' }),
       discovered: IsoDate.optional(),
       decision: IsoDate.optional(),
     }),

@@ -151,3 +151,32 @@ describe('unknown is not "no": a step that needs a date the case lacks is undete
     expect(after.ruleSet.version).toBe('2023.1');
   });
 });
+
+describe('行政处罚法第三十六条第二款：违法行为有连续或者继续状态的，从行为终了之日起计算', () => {
+  it('an act still going on (actEnd: ongoing) is not time-barred however long ago it began: the period has not started to run', () => {
+    const r = evaluateInCatalog(bundled, { value: food({ dates: { act: '2025-02-10', actEnd: 'ongoing', discovered: '2025-06-10' } }) });
+    expect(r.case?.dates).toEqual({ act: '2025-02-10', ongoing: true, discovered: '2025-06-10' });
+    const d = r.disposition!;
+    expect(d.outcome).toBe('penalty');
+    expect(d.trace.find((t) => t.step === 'limitation')).toMatchObject({ status: 'not-applied' });
+    expect(d.trace.find((t) => t.step === 'limitation')?.message).toContain('尚未开始计算');
+  });
+
+  it('actEnd: null is a single act, counted from the act date (not an act that ended long ago, nor one going on)', () => {
+    const d = evaluateInCatalog(bundled, { value: { ...food({ dates: { act: '2025-02-10', actEnd: null, discovered: '2025-06-10' } }) } }).disposition!;
+    expect(d.outcome).toBe('penalty');
+    expect(d.trace.find((t) => t.step === 'limitation')?.message).toContain('自违法行为发生之日 2025-02-10 起计算');
+  });
+
+  it('a continuing act that goes on past a new text is judged under the text in force while it goes on, not compared under Art. 37', () => {
+    const d = evaluateInCatalog(bundled, { value: { id: 'r', item: 'DLYS-63-FREIGHT', party: { kind: 'organization' }, dates: { act: '2023-05-01', actEnd: 'ongoing', discovered: '2023-08-10', decision: '2023-08-20' }, facts: { illegalGains: 0 } } }).disposition!;
+    expect(d.ruleSet.version).toBe('2023.1');
+    expect(d.timeRule).toBeUndefined();
+  });
+
+  it('actEnd takes a date, ongoing or null; anything else is a schema error at its position', () => {
+    const r = evaluateInCatalog(bundled, yamlCase(['id: x', 'item: SPAQF-124-1-5', 'party: { kind: organization }', 'dates: { act: 2025-02-10, actEnd: continuing }']));
+    expect(r.disposition).toBeUndefined();
+    expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['INVALID_DATE 4:35']);
+  });
+});
