@@ -402,6 +402,11 @@ export const CODES = {
     message: '{later} ({laterValue}) is before {earlier} ({earlierValue})',
     hint: 'check the case dates: act ≤ actEnd ≤ discovered ≤ decision',
   },
+  CASE_AGE_MISMATCH: {
+    severity: 'error',
+    message: 'party.age {age} disagrees with party.birthDate {birthDate} ({line}:{column}): on the act date {act} the party was {computed} full years old',
+    hint: 'a person reaches an age on the day after the birthday; correct the age or the birth date, or give only the birth date',
+  },
   CASE_FACTS_CONTRADICT: {
     severity: 'warning',
     message: '{side} contradicts {other}: {reason}',

@@ -147,3 +147,9 @@ export { caseFacts };
 export function has(ctx: Ctx, circumstance: string): boolean {
   return ctx.c.circumstances.includes(circumstance);
 }
+
+/** The party's age as the trace states it: 13周岁, or with the birth date it was computed from. */
+export function ageText(c: Case): string {
+  const p = c.party;
+  return p.birthDate ? `${p.birthDate}出生，行为时${p.age}周岁，周岁自生日的第二天起算` : `${p.age}周岁`;
+}

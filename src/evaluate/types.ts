@@ -13,7 +13,9 @@ export interface Case {
   readonly party: {
     readonly kind: 'person' | 'organization';
     readonly name?: string;
+    /** Full years on the act date: given, or computed from the birth date. */
     readonly age?: number;
+    readonly birthDate?: string;
     readonly capacity?: 'full' | 'partial' | 'none';
   };
   readonly dates: {

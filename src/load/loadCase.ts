@@ -4,6 +4,7 @@ import { Case as CaseSchema, type RawCase } from '../schema/case.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
 import { contradictionsIn } from '../evaluate/contradictions.js';
+import { ageOn } from '../evaluate/dates.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
@@ -245,12 +246,29 @@ export function loadCaseAt(
     prevValue = value;
   }
 
+  // Age on the act date from the birth date (reached the day after the birthday); a given age must agree.
+  let age = raw.party.age;
+  const birth = raw.party.birthDate;
+  if (birth !== undefined) {
+    if (birth > d.act) {
+      diagnostics.push(diagnostic('CASE_DATE_ORDER', file.locate(['party', 'birthDate']), { later: 'act', laterValue: d.act, earlier: 'party.birthDate', earlierValue: birth }));
+    } else {
+      const computed = ageOn(birth, d.act);
+      if (age !== undefined && age !== computed) {
+        const at = file.locate(['party', 'birthDate']);
+        diagnostics.push(diagnostic('CASE_AGE_MISMATCH', file.locate(['party', 'age']), { age, birthDate: birth, act: d.act, computed, line: at.line, column: at.column }));
+      }
+      age = computed;
+    }
+  }
+
   const sorted = diagnostics.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;
   if (hasErrors(sorted)) return { diagnostics: sorted };
   // Key order as documented; optional keys only when present.
   const party: Building<Case['party']> = { kind: raw.party.kind };
   if (raw.party.name !== undefined) party.name = raw.party.name;
-  if (raw.party.age !== undefined) party.age = raw.party.age;
+  if (age !== undefined) party.age = age;
+  if (birth !== undefined) party.birthDate = birth;
   if (raw.party.capacity !== undefined) party.capacity = raw.party.capacity;
   const dates: Building<Case['dates']> = { act: d.act };
   if (d.actEnd === 'ongoing') dates.ongoing = true;

@@ -112,7 +112,7 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   // 案件事实
   const party =
     c.party.kind === 'person'
-      ? `个人${c.party.name ? `（${c.party.name}）` : ''}${c.party.age !== undefined ? `，${c.party.age}周岁` : ''}${c.party.capacity === 'partial' ? '，尚未完全丧失辨认或者控制能力' : c.party.capacity === 'none' ? '，不能辨认或者控制自己行为' : ''}`
+      ? `个人${c.party.name ? `（${c.party.name}）` : ''}${c.party.age !== undefined ? `，${c.party.birthDate ? `${c.party.birthDate}出生，行为时` : ''}${c.party.age}周岁` : ''}${c.party.capacity === 'partial' ? '，尚未完全丧失辨认或者控制能力' : c.party.capacity === 'none' ? '，不能辨认或者控制自己行为' : ''}`
       : `单位${c.party.name ? `（${c.party.name}）` : ''}`;
   const facts: Entry[] = [entry('当事人', party)];
   for (const code of c.items) facts.push(entry('违法行为', `${code} ${rs.items.find((i) => i.code === code)?.name ?? ''}`));

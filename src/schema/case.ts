@@ -15,6 +15,7 @@ export const Case = z
       kind: z.enum(['person', 'organization']),
       name: Text.optional(),
       age: z.int().min(0).max(150).optional(),
+      birthDate: IsoDate.optional().meta({ description: 'Date of birth; the age on the act date is computed from it (reached the day after the birthday)' }),
       capacity: z.enum(['full', 'partial', 'none']).optional(),
     }),
     dates: z.strictObject({

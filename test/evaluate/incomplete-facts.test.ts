@@ -180,3 +180,39 @@ describe('行政处罚法第三十六条第二款：违法行为有连续或者�
     expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['INVALID_DATE 4:35']);
   });
 });
+
+describe('行政处罚法第三十条 turns on the age on the act date, computed from the birth date', () => {
+  const person = (party: Record<string, unknown>, act = '2025-08-02') => ({
+    id: 'p-1', ruleSet: 'cn-air', item: 'DQ-118-3', party: { kind: 'person', ...party }, dates: { act, discovered: act }, facts: { illegalGains: 0 },
+  });
+
+  it.each([
+    ['2011-08-02', 13, 'none'],      // the 14th birthday itself: still under 14
+    ['2011-08-01', 14, 'penalty'],   // the day after the birthday: 14
+    ['2011-08-03', 13, 'none'],
+    ['2007-08-02', 17, 'penalty'],   // the 18th birthday: still a minor
+    ['2007-08-01', 18, 'penalty'],
+  ])('born %s, act on 2025-08-02: %i full years (an age is reached on the day after the birthday)', (birthDate, age, outcome) => {
+    const r = evaluateInCatalog(bundled, { value: person({ birthDate }) });
+    expect(r.case?.party.age).toBe(age);
+    expect(r.disposition?.outcome).toBe(outcome);
+  });
+
+  it('born on 29 February: in a common year the age is reached on 1 March', () => {
+    expect(evaluateInCatalog(bundled, { value: person({ birthDate: '2008-02-29' }, '2022-02-28') }).case?.party.age).toBe(13);
+    expect(evaluateInCatalog(bundled, { value: person({ birthDate: '2008-02-29' }, '2022-03-01') }).case?.party.age).toBe(14);
+  });
+
+  it('an age and a birth date that disagree are an error at the age, naming the birth date; agreeing ones are accepted', () => {
+    const r = evaluateInCatalog(bundled, yamlCase(['id: p', 'ruleSet: cn-air', 'item: DQ-118-3', 'party: { kind: person, age: 14, birthDate: 2011-08-02 }', 'dates: { act: 2025-08-02, discovered: 2025-08-02 }']));
+    expect(r.disposition).toBeUndefined();
+    expect(r.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['CASE_AGE_MISMATCH 4:29']);
+    expect(r.diagnostics[0]!.message).toContain('2011-08-02 (4:44)');
+    expect(evaluateInCatalog(bundled, { value: person({ age: 13, birthDate: '2011-08-02' }) }).disposition?.basis).toBe('under-14');
+  });
+
+  it('a birth date after the act is a date-order error', () => {
+    const r = evaluateInCatalog(bundled, { value: person({ birthDate: '2025-09-01' }) });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_DATE_ORDER']);
+  });
+});
