@@ -96,7 +96,16 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
  * d.outcome;                    // 'penalty'
  * d.penalties[0].recommended;   // 6_500_000 (fen)
  */
-export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
+/**
+ * Options used inside the library. `lawDay`: the day whose law texts the
+ * disposition applies, for the law-version warnings; under Art. 37 the text in
+ * force at the decision is applied, though it was not in force at the act.
+ */
+export interface InternalOptions extends EvaluateOptions {
+  readonly lawDay?: string;
+}
+
+export function evaluate(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
   return evaluateWith(ruleSet, c, options);
 }
 
@@ -108,7 +117,7 @@ export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {
 export function evaluateWith(
   ruleSet: RuleSet,
   c: Case,
-  options: EvaluateOptions = {},
+  options: InternalOptions = {},
   test?: (cond: Condition, facts: Facts) => Tri,
 ): Disposition {
   const plan = planOf(ruleSet);
@@ -269,7 +278,7 @@ export function evaluateWith(
   const missingFacts = ctx.missing.length > 0 ? [...ctx.missing].sort() : [];
   if (missingFacts.length > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS')) warn(ctx, 'MISSING_FACTS', `请补充：${missingFacts.join('、')}`);
 
-  lawVersionWarnings(ctx, governing, governingDay(c.dates, options.asOf));
+  lawVersionWarnings(ctx, governing, options.lawDay ?? governingDay(c.dates, options.asOf));
   const measureCites: CitedArticle[] = [];
   for (const m of measures) for (const x of m.cites) measureCites.push(x);
   const citations = orderCitations([governing.fixedCites, ctx.applied, measureCites]);

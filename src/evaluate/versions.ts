@@ -186,7 +186,7 @@ export function evaluateInCatalogAt(
   if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
     return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
   }
-  const r = underLater({ source, base, options, atAct, d1, c }, atDecision);
+  const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
   if (!r.chosen) {
     const d = {
       ...d1,
@@ -247,7 +247,7 @@ type Later =
   | { chosen?: undefined; rule?: undefined; problems: string };
 
 /** The case under a later version too, whole, and which of the two applies (Art. 37). */
-function underLater(a: AtAct, later: RuleSet): Later {
+function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
   const { atAct, d1, c } = a;
   const notViolation = c.items.every((code) => itemByCode(later, code) === undefined);
   if (notViolation) {
@@ -259,8 +259,15 @@ function underLater(a: AtAct, later: RuleSet): Later {
       basis: 'no-longer-illegal',
       mandatory: true,
       penalties: [],
+      // Conduct no longer illegal: nothing to correct, no penalty basis, no procedure, nothing missing.
+      measures: [],
       channel: 'service',
       procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+      lists: [],
+      citations: [],
+      trace: a.options.trace === false ? [] : [{ step: 'version', status: 'applied', message: `决定时施行的版本 ${later.version} 已无事项 ${c.items.join('、')}，不再认为是违法行为：不予行政处罚，亦不责令改正`, cites: [xzcff(later, 37, undefined, {}, 'ground')] }],
+      missingFacts: [],
+      warnings: [],
     };
     const { grade: _g, tier: _t, clause: _c, otherwise: _o, undetermined: _u, readings: _r, ...rest } = none;
     return {
@@ -275,7 +282,8 @@ function underLater(a: AtAct, later: RuleSet): Later {
   }
   const loaded2 = loadCaseAt(a.source, a.base, later);
   if (!loaded2.case) return { problems: loaded2.diagnostics.map((x) => x.message).join('；') };
-  const d2 = evaluate(later, loaded2.case, a.options);
+  // The later text is applied at the decision: its law versions are checked against that day.
+  const d2 = evaluate(later, loaded2.case, { ...a.options, lawDay: decisionDay });
   const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, d: d2 });
   return {
     chosen: cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: later, d: d2, c: loaded2.case },
@@ -300,7 +308,7 @@ function readingOf(d: Disposition, when: string): Reading {
  */
 function withoutDecisionDate(a: AtAct & { later: readonly RuleSet[]; actDay: string; diagnostics: Diagnostic[] }): CatalogResult {
   const { atAct, d1, c, later } = a;
-  const results = later.map((v) => ({ v, r: underLater(a, v) }));
+  const results = later.map((v) => ({ v, r: underLater(a, v, v.effective.from) }));
   const lighter = results.filter((x) => x.r.chosen === undefined || x.r.rule.applied === 'decision');
   const cites = [xzcff(atAct, 37, undefined, {}, 'ground')];
   const names = later.map((v) => `${v.version}（${v.effective.from} 起施行）`).join('、');

@@ -216,3 +216,12 @@ describe('行政处罚法第三十条 turns on the age on the act date, computed
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_DATE_ORDER']);
   });
 });
+
+describe('行政处罚法第三十七条：适用新的规定时，引用新的规定，不提示其“行为时尚未施行”', () => {
+  it('an act on 2023-07-19 decided on 2023-08-15 applies the 2023 道路运输条例 text with its own citations and without LAW_NOT_IN_FORCE', () => {
+    const d = evaluateInCatalog(bundled, { value: { id: 'r', item: 'DLYS-63-FREIGHT', party: { kind: 'organization' }, dates: { act: '2023-07-19', discovered: '2023-07-25', decision: '2023-08-15' }, facts: { illegalGains: 0 } } }).disposition!;
+    expect(d.timeRule?.applied).toBe('decision');
+    expect(d.warnings.map((w) => w.code)).not.toContain('LAW_NOT_IN_FORCE');
+    expect(d.citations.map((c) => c.text)).toContain('《中华人民共和国道路运输条例》第六十三条第（一）项');
+  });
+});

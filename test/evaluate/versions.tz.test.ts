@@ -98,6 +98,19 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule?.applied).toBe('decision');
   });
 
+  it('conduct no longer illegal (Art. 37) is not ordered corrected, cites no penalty article and no procedure, and keeps nothing of the old result', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.measures).toEqual([]);
+    expect(d.citations.map((c) => c.text)).toEqual(['《中华人民共和国行政处罚法》第三十七条']);
+    expect(d.procedure).toEqual({ simple: false, hearing: false, legalReview: false, collective: false });
+    expect(d.lists).toEqual([]);
+    expect(d.warnings).toEqual([]);
+    expect(d.missingFacts).toEqual([]);
+    expect(d.trace.every((t) => t.step === 'version')).toBe(true);
+    expect(d.channel).toBe('service');
+  });
+
   it('applies the later version when it gives no penalty (an exemption list was added)', () => {
     const lists = `lists:
   - id: E1
