@@ -281,7 +281,10 @@ export function evaluateWith(
   lawVersionWarnings(ctx, governing, options.lawDay ?? governingDay(c.dates, options.asOf));
   const measureCites: CitedArticle[] = [];
   for (const m of measures) for (const x of m.cites) measureCites.push(x);
-  const citations = orderCitations([governing.fixedCites, ctx.applied, measureCites]);
+  // Art. 29: the other items are violated too (违法依据), but penalise only what is imposed under them.
+  const concurrentViolates: CitedArticle[] = [];
+  for (const p of items) if (p !== governing) for (const x of p.fixedCites) if (x.role === 'violates') concurrentViolates.push(x);
+  const citations = orderCitations([governing.fixedCites, concurrentViolates, ctx.applied, measureCites]);
 
   // The documented key order; optional keys only when they have a value.
   const d: Building<Disposition> = {
@@ -365,14 +368,15 @@ function citesLaw(cites: readonly CitedArticle[], law: string): boolean {
 function withConcurrentKinds(ctx: Ctx, a: Assessment, others: readonly ItemPlan[]): Assessment {
   const penalties = [...a.assessment.penalties];
   for (const other of others) {
-    const clause = selectClause(ctx, other);
+    const clause = selectClause(ctx, other, false);
     if (!clause) continue;
     const code = other.code;
     for (const kind of clause.kinds) {
       if (kind === 'fine' || penalties.some((p) => p.kind === kind && p.target === 'party')) continue;
       if (kind === 'confiscateGains' && ctx.facts.get('illegalGains') === 0) continue;
       penalties.push(otherPenalty(ctx, kind, `依 ${code}`));
-      addTrace(ctx, 'concurrence', 'applied', () => `依 ${code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, ctx.plan.law.concurrence, code);
+      // Imposed under the other provision: its penalty article is a basis of this penalty.
+      addTrace(ctx, 'concurrence', 'applied', () => `依 ${code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, [...ctx.plan.law.concurrence, ...clause.appliedCites], code);
     }
   }
   return { assessment: { ...a.assessment, penalties }, complete: a.complete };

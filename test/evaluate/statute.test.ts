@@ -139,6 +139,21 @@ describe('行政处罚法第二十九条：同一违法行为违反多个法律�
     expect(d.procedure.hearing).toBe(true);
   });
 
+  it('the concurrent provision is cited as violated (违法依据) but not as a penalty basis when nothing is imposed under it', () => {
+    const d = run({ items: ['LOWER', 'RANGE'] });
+    const byText = new Map(d.citations.map((c) => [c.text, c.role]));
+    expect(byText.get('《测试用法律》第三条')).toBe('violates');
+    expect(byText.get('《测试用法律》第五十二条第一款')).toBe('penalizedBy');
+    expect(byText.has('《测试用法律》第五十三条')).toBe(false);
+  });
+
+  it('a penalty imposed under the concurrent provision (吊销 under LICENCE) cites its penalty article as a basis', () => {
+    const d = run({ items: ['LOWER', 'LICENCE'] });
+    const byText = new Map(d.citations.map((c) => [c.text, c.role]));
+    expect(byText.get('《测试用法律》第九条')).toBe('violates');
+    expect(byText.get('《测试用法律》第五十九条')).toBe('penalizedBy');
+  });
+
   it('one item only: nothing concurrent, no Art. 29 step', () => {
     const d = run({ item: 'RANGE' });
     expect(d.concurrent).toEqual([]);
