@@ -280,6 +280,7 @@ export function assess(ctx: Ctx, plan: ItemPlan, cp: ClausePlan, g: GradeResult)
   if (cp.responsibleFine && fineApplies) {
     const f = fineFor(ctx, code, cp.responsibleFine, tier, g.grade, 'responsible', cp.optional);
     if (f) penalties.push(f);
+    else complete = false;
   }
   const assessment: PenaltyAssessment = tier
     ? { item: code, grade: g.grade, gradeMandatory: g.mandatory, clause: cp.id, tier: tier.ref, penalties }

@@ -12,7 +12,7 @@ import { firstWithin, matchLists, type ListOutcome } from './lists.js';
 import { mandatoryGround } from './mandatory.js';
 import { checkLimitation } from './limitation.js';
 import { measuresFor } from './measures.js';
-import { itemPlan, planOf, type ItemPlan } from './plan.js';
+import { itemPlan, KIND_TEXT, planOf, type ItemPlan } from './plan.js';
 import { procedureFor } from './procedure.js';
 import { contradictionsIn } from './contradictions.js';
 import type {
@@ -58,9 +58,13 @@ function hasText(cites: readonly CitedArticle[], text: string): boolean {
   return false;
 }
 
+/** Evaluations whose governing item (Art. 29) the missing facts leave open. */
+const concurrenceOpen = new WeakSet<Ctx>();
+
 /** Art. 29: one act breaking several items is fined once, under the provision with the higher fine. */
 function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
   if (items.length === 1) return items[0]!;
+  const lacked = ctx.missing.length;
   let best = items[0]!;
   let bestMax = statutoryMax(ctx, best);
   for (let i = 1; i < items.length; i++) {
@@ -70,6 +74,14 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
       best = it;
       bestMax = m;
     }
+  }
+  // A maximum that needs a missing fact (a multiple of an unknown base): which fine is higher is not known.
+  if (ctx.missing.length > lacked) {
+    const lacking = ctx.missing.slice(lacked);
+    warn(ctx, 'MISSING_FACTS', `同一个违法行为违反多个法律规范，哪一规定罚款数额高取决于 ${lacking.join('、')}，请补充`);
+    addTrace(ctx, 'concurrence', 'missing', () => `同一个违法行为违反多个法律规范（${items.map((i) => i.code).join('、')}），哪一规定罚款数额高取决于 ${lacking.join('、')}，案件未提供`, ctx.plan.law.concurrence);
+    concurrenceOpen.add(ctx);
+    return best;
   }
   addTrace(
     ctx,
@@ -228,6 +240,15 @@ export function evaluateWith(
       exemptionOpen = true;
     }
     if (exemptionOpen) outcome = 'undetermined';
+    if (concurrenceOpen.has(ctx) && outcome === 'penalty') outcome = 'undetermined';
+    // A 减轻 / 从轻 / 从重 entry the missing facts leave open: the grade, and so the amount, is not known.
+    if (outcome === 'penalty') {
+      for (const l of lists) {
+        if (l.result !== 'unknown' || l.entry.kind === 'exempt') continue;
+        warn(ctx, 'MISSING_FACTS', `可能适用清单「${l.entry.title ?? l.entry.id}」（${KIND_TEXT[l.entry.kind]}），缺少事实，处罚幅度暂不能确定`);
+        outcome = 'undetermined';
+      }
+    }
     if (complete && assessed!.assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';

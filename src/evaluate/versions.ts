@@ -188,12 +188,22 @@ export function evaluateInCatalogAt(
   }
   const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
   if (!r.chosen) {
+    // Art. 37 cannot be applied without the later result: undetermined, the act-date result shown as one reading.
+    const message = `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重`;
+    const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
     const d = {
-      ...d1,
-      warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重，暂按行为时的规定` }],
-      trace: [versionTrace(atAct, `决定时施行的版本 ${atDecision.version} 无法读取本案事实，未比较轻重`, 'missing'), ...d1.trace],
-    };
-    return { disposition: d, case: c, ruleSet: atAct, diagnostics };
+      ...rest,
+      outcome: 'undetermined',
+      undetermined: [{ reason: 'versions', step: 'version', message }, ...(d1.undetermined ?? [])],
+      readings: [readingOf(d1, `依行为时的版本 ${atAct.version}`)],
+      mandatory: false,
+      penalties: [],
+      measures: d1.measures.filter((m) => m.kind === 'correct'),
+      procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+      warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `${message}；请核对两个版本的事实定义` }],
+      trace: [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
+    } as Disposition;
+    return { disposition: reorder(d), case: c, ruleSet: atAct, diagnostics };
   }
   const { chosen, rule } = r;
   const describe = (v: VersionResult, label: string) => `${label}（版本 ${v.version}，${v.effective.from} 起施行）：${resultText(v)}`;

@@ -127,7 +127,7 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule).toMatchObject({ applied: 'decision', atAct: { outcome: 'penalty' }, atDecision: { outcome: 'none' } });
   });
 
-  it('keeps the old version, with a warning, when the later one cannot read the case', () => {
+  it('gives no recommendation (reason versions), the old result shown as a reading, when the later version cannot read the case', () => {
     // Version 2 does not declare the fact `gains` the case gives.
     const noGains = loadRuleSet([
       { path: 'v2/index.yaml', text: `id: test-ver\nregion: { code: "000000", name: 测试 }\ntitle: t\nissuer: t\nversion: "2"\neffective: { from: 2025-01-01 }\nlaws:\n  tl: { title: 测试条例, version: 2025-01-01 }\n` },
@@ -135,6 +135,9 @@ describe('versions and Art. 37', () => {
     ]).ruleSet!;
     const d = evaluateInCatalog([v1, noGains], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
     expect(d.ruleSet.version).toBe('1');
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['versions']);
+    expect(d.readings?.map((r) => [r.version, r.outcome])).toEqual([['1', 'penalty']]);
     expect(d.warnings.map((w) => w.code)).toContain('VERSIONS_NOT_COMPARED');
   });
 
