@@ -418,8 +418,8 @@ export const CODES = {
     hint: 'pass the rule set the case names, or remove ruleSet: from the case',
   },
   CASE_NO_VERSION: {
-    severity: 'error',
-    message: 'no version of rule set "{id}" is in force on {date} (versions: {versions})',
+    severity: 'warning',
+    message: 'no version of rule set "{id}" is in force on {date} (versions: {versions}): evaluated on the statute alone, with the statutory model of version {model}, no tier, no list and no recommended amount',
     hint: 'check the act date, or add the version of the rule set in force then',
   },
   CASE_NO_RULESET: {

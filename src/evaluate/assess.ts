@@ -185,6 +185,15 @@ function fineFor(
   }
   const s = stat.range;
   const base = stat.base;
+  if (ctx.statuteOnly && grade !== 'reduced') {
+    // No benchmark in force: the statutory range itself, the amount for the officer to set.
+    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
+    const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: s };
+    if (optional) p.optional = optional;
+    if (base) p.base = base;
+    p.note = '无施行的裁量基准，由执法人员在法定幅度内确定';
+    return p;
+  }
   const [lo, hi] = ctx.rs.policy.split;
   let range: FenRange;
   let how: () => string;
@@ -256,8 +265,9 @@ function fineFor(
 /** The penalty for one item: clause, tier and amounts, for the grade given. */
 export function assess(ctx: Ctx, plan: ItemPlan, cp: ClausePlan, g: GradeResult): Assessment {
   const { code } = plan;
-  const tier = selectTier(ctx, plan, cp, g.grade);
-  const hasTierRules = plan.hasTiers;
+  // On the statute alone there is no tier to choose.
+  const tier = ctx.statuteOnly ? undefined : selectTier(ctx, plan, cp, g.grade);
+  const hasTierRules = plan.hasTiers && !ctx.statuteOnly;
   const penalties: Penalty[] = [];
   const only = cp.fineOnlyIf;
   const fineApplies = only === undefined || ctx.c.circumstances.includes(only);

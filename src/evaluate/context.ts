@@ -18,6 +18,8 @@ export interface Ctx {
   readonly c: Case;
   /** The case's facts as conditions read them. */
   readonly facts: FactSource;
+  /** No benchmark in force at the act: the statute alone (no tiers, no lists, no recommended amount). */
+  readonly statuteOnly: boolean;
   readonly traceOn: boolean;
   readonly trace: TraceEntry[];
   readonly warnings: EvaluationWarning[];

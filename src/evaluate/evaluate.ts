@@ -115,6 +115,8 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
  */
 export interface InternalOptions extends EvaluateOptions {
   readonly lawDay?: string;
+  /** No version of the benchmark in force at the act: judge on the rule set's statutory model alone. */
+  readonly statuteOnly?: boolean;
 }
 
 export function evaluate(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
@@ -139,6 +141,7 @@ export function evaluateWith(
     plan,
     c,
     facts,
+    statuteOnly: options.statuteOnly === true,
     answer: test,
     traceOn: options.trace !== false,
     trace: [],
@@ -187,8 +190,13 @@ export function evaluateWith(
       basis = g.basis;
     }
   }
+  if (ctx.statuteOnly) {
+    const message = `违法行为发生时本裁量基准（${ruleSet.id}）没有施行的版本：仅依法律规定的处罚幅度和法定情节（第三十条至第三十三条）得出结论，不适用裁量阶次和清单，罚款数额由执法人员在法定幅度内裁量`;
+    warn(ctx, 'NO_BENCHMARK', message);
+    addTrace(ctx, 'version', 'info', () => message);
+  }
   if (outcome === 'penalty') {
-    lists = matchLists(ctx, governing);
+    lists = ctx.statuteOnly ? [] : matchLists(ctx, governing);
     let exempt: ListOutcome | undefined;
     let redLine = false;
     for (const l of lists) {
@@ -312,8 +320,9 @@ export function evaluateWith(
     reportVersion: 1,
     caseId: c.id,
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, title: ruleSet.title },
-    outcome,
   } as Disposition;
+  if (ctx.statuteOnly) d.statuteOnly = true;
+  d.outcome = outcome;
   if (basis !== undefined) d.basis = basis;
   if (outcome === 'undetermined') d.undetermined = undeterminedSteps(ctx, missingFacts);
   if (readings) d.readings = readings;

@@ -167,6 +167,7 @@ export interface EvaluationWarning {
     | 'VERSIONS_NOT_COMPARED'
     | 'FACTS_CONTRADICT'
     | 'DECISION_DATE_MISSING'
+    | 'NO_BENCHMARK'
     | 'OPTIONAL_MITIGATION';
   readonly message: string;
 }
@@ -230,6 +231,12 @@ export interface Disposition {
   readonly reportVersion: 1;
   readonly caseId: string;
   readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string; readonly title: string };
+  /**
+   * Present when no version of the benchmark was in force at the act: the case is judged
+   * on the statute alone (the statutory model of `ruleSet`), with no tier, no list and no
+   * recommended amount.
+   */
+  readonly statuteOnly?: true;
   /** Present when a later version was in force at the decision (Art. 37). */
   readonly timeRule?: TimeRule;
   readonly outcome: Outcome;

@@ -160,16 +160,21 @@ export function evaluateInCatalogAt(
   // Shape problems first: a case without a valid act date is reported by the schema.
   const atAct = actDay ? inForce(versions, actDay) : versions[versions.length - 1];
   if (!atAct) {
-    return {
-      diagnostics: sortDiagnostics([
-        ...parsed.diagnostics,
-        diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' && !ongoing ? 'actEnd' : 'act']), {
-          id: ids[0]!,
-          date: actDay!,
-          versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),
-        }),
-      ]),
-    };
+    // No benchmark in force at the act: the statute still applied. Judge on the statutory model of the
+    // nearest version (the last one begun before the act, else the first), with no tier and no list.
+    const before = versions.filter((r) => r.effective.from <= actDay!);
+    const model = before.length ? before[before.length - 1]! : versions[0]!;
+    const warning = diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' && !ongoing ? 'actEnd' : 'act']), {
+      id: ids[0]!,
+      date: actDay!,
+      versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),
+      model: model.version,
+    });
+    const loadedModel = loadCaseAt(source, base, model);
+    const diagnostics = sortDiagnostics([...parsed.diagnostics, warning, ...loadedModel.diagnostics]);
+    if (!loadedModel.case) return { diagnostics };
+    const d = evaluate(model, loadedModel.case, { ...options, statuteOnly: true });
+    return { disposition: d, case: loadedModel.case, ruleSet: model, diagnostics };
   }
   const loaded = loadCaseAt(source, base, atAct);
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
@@ -359,8 +364,9 @@ function withoutDecisionDate(a: AtAct & { later: readonly RuleSet[]; actDay: str
 
 /** The documented key order after a rebuild: outcome, basis, undetermined, readings, mandatory, … */
 function reorder(d: Disposition): Disposition {
-  const { reportVersion, caseId, ruleSet, timeRule, outcome, basis, undetermined, readings, mandatory, grade, item, concurrent, clause, tier, penalties, otherwise, measures, channel, procedure, lists, citations, trace, missingFacts, warnings } = d;
+  const { reportVersion, caseId, ruleSet, statuteOnly, timeRule, outcome, basis, undetermined, readings, mandatory, grade, item, concurrent, clause, tier, penalties, otherwise, measures, channel, procedure, lists, citations, trace, missingFacts, warnings } = d;
   const out: Record<string, unknown> = { reportVersion, caseId, ruleSet };
+  if (statuteOnly) out.statuteOnly = statuteOnly;
   if (timeRule) out.timeRule = timeRule;
   out.outcome = outcome;
   if (basis !== undefined) out.basis = basis;

@@ -131,7 +131,11 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   sections.push({ id: 'facts', title: SECTION_TITLE.facts, blocks: [list(facts)] });
 
   // 适用的裁量事项与阶次
-  const rules: Entry[] = [entry('裁量基准', `${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`)];
+  const rules: Entry[] = [
+    d.statuteOnly
+      ? entry('裁量基准', `违法行为发生时${rs.title}（${rs.id}）没有施行的版本；仅依法律规定的处罚幅度和法定情节（法定处罚模型取自版本 ${rs.version}）`)
+      : entry('裁量基准', `${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`),
+  ];
   if (d.timeRule) {
     const t = d.timeRule;
     rules.push(

@@ -54,10 +54,25 @@ describe('versions and Art. 37', () => {
     expect(d[0]!.message).toContain('overlapping version 1');
   });
 
-  it('reports a case whose act falls outside every version', () => {
+  it('a case whose act falls outside every version is judged on the statute alone, with a warning at the act date', () => {
     const r = evaluateInCatalog([v1], caseOf({ dates: { act: '2023-12-31', discovered: '2024-01-05' } }));
-    expect(r.disposition).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_NO_VERSION']);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['CASE_NO_VERSION', 'warning']]);
+    const d = r.disposition!;
+    expect(d.statuteOnly).toBe(true);
+    expect(d.ruleSet.version).toBe('1');
+    expect(d.tier).toBeUndefined();
+    expect(d.penalties[0]).toMatchObject({ kind: 'fine', statutory: { min: 100_000, max: 500_000 }, range: { min: 100_000, max: 500_000 } });
+    expect(d.penalties[0]!.recommended).toBeUndefined();
+    expect(d.warnings.map((w) => w.code)).toContain('NO_BENCHMARK');
+  });
+
+  it('on the statute alone, the statutory grounds still apply: a child under 14 (Art. 30), the time bar (Art. 36), 14–17 mitigation', () => {
+    const under14 = evaluateInCatalog([v1], caseOf({ party: { kind: 'person', age: 13 }, dates: { act: '2023-12-31', discovered: '2024-01-05' } })).disposition!;
+    expect(under14).toMatchObject({ outcome: 'none', basis: 'under-14', mandatory: true, statuteOnly: true });
+    const barred = evaluateInCatalog([v1], caseOf({ dates: { act: '2021-01-01', discovered: '2023-12-01' } })).disposition!;
+    expect(barred).toMatchObject({ outcome: 'none', basis: 'time-barred', statuteOnly: true });
+    const minor = evaluateInCatalog([v1], caseOf({ party: { kind: 'person', age: 16 }, dates: { act: '2025-03-01', discovered: '2025-03-02' } })).disposition!;
+    expect(minor).toMatchObject({ outcome: 'penalty', grade: 'lighter', mandatory: true, statuteOnly: true });
   });
 
   it('judges the act under the version in force that day when the decision falls in the same version', () => {
