@@ -225,3 +225,37 @@ describe('行政处罚法第三十七条：适用新的规定时，引用新的�
     expect(d.citations.map((c) => c.text)).toContain('《中华人民共和国道路运输条例》第六十三条第（一）项');
   });
 });
+
+describe('cailiang evaluate --as-of', () => {
+  it('takes the day of evaluation as the decision date of a case without one, and refuses a bad date with exit 2', async () => {
+    const { cli } = await import('../../src/cli/cli.js');
+    const { bufferIO } = await import('../helpers.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cailiang-asof-'));
+    const file = join(dir, 'case.yaml');
+    writeFileSync(file, 'id: r\nitem: DLYS-63-FREIGHT\nparty: { kind: organization }\ndates: { act: 2023-07-10, discovered: 2023-07-12 }\nfacts: { illegalGains: 0 }\n');
+    const open = bufferIO();
+    expect(await cli(['evaluate', file, '--format', 'json'], open)).toBe(0);
+    expect(JSON.parse(open.out).outcome).toBe('undetermined');
+    const after = bufferIO();
+    expect(await cli(['evaluate', file, '--format', 'json', '--as-of', '2023-08-15'], after)).toBe(0);
+    expect(JSON.parse(after.out).timeRule.applied).toBe('decision');
+    const bad = bufferIO();
+    expect(await cli(['evaluate', file, '--as-of', '2023-13-01'], bad)).toBe(2);
+  });
+
+  it('exits with 1 on a case whose facts contradict each other, and still prints the report', async () => {
+    const { cli } = await import('../../src/cli/cli.js');
+    const { bufferIO } = await import('../helpers.js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cailiang-contra-'));
+    const file = join(dir, 'case.yaml');
+    writeFileSync(file, 'id: c\nitem: SPAQF-124-1-5\nparty: { kind: organization }\ndates: { act: 2025-06-03, discovered: 2025-06-10 }\nfacts: { goodsValue: 3000 }\ncircumstances: [harmNone, harmSerious]\n');
+    const io = bufferIO();
+    expect(await cli(['evaluate', file], io)).toBe(1);
+    expect(io.err).toContain('CASE_FACTS_CONTRADICT');
+    expect(io.out).toContain('事实矛盾');
+  });
+});
