@@ -4,7 +4,7 @@ import { yuan } from './yuan.js';
 import { assess, otherPenalty, selectClause, statutoryMax, type Assessment } from './assess.js';
 import { PENALTY_TEXT } from '../report/labels.js';
 import { channelFor } from './channel.js';
-import { addTrace, has, warn, type Ctx } from './context.js';
+import { addTrace, has, lack, warn, type Ctx } from './context.js';
 import { CaseFacts } from './facts.js';
 import { durationText, governingDay } from './dates.js';
 import { gradeFor } from './grade.js';
@@ -117,6 +117,8 @@ export interface InternalOptions extends EvaluateOptions {
   readonly lawDay?: string;
   /** No version of the benchmark in force at the act: judge on the rule set's statutory model alone. */
   readonly statuteOnly?: boolean;
+  /** The reading of an unknown age being evaluated: no further readings of it. */
+  readonly ageKnown?: boolean;
 }
 
 export function evaluate(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
@@ -271,8 +273,38 @@ export function evaluateWith(
     if (complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) otherwise = assessed!.assessment;
   }
 
-  // Without a discovery date: decided only when both readings (in time, time-barred) give the same.
   let readings: Reading[] | undefined;
+  // A person of unknown age (Art. 30): decided only when under 14, 14–17 and adult all give the same.
+  const contradicted = ctx.undetermined.some((u) => u.reason === 'contradiction');
+  if (c.party.kind === 'person' && c.party.age === undefined && options.ageKnown !== true && !contradicted) {
+    if (outcome === 'none' && mandatory) {
+      addTrace(ctx, 'mandatory', 'info', () => '未提供当事人年龄，但无论是否已满十四周岁、十八周岁，均应当不予行政处罚', ctx.plan.law.under14);
+    } else {
+      const message = '未提供当事人的年龄或出生日期：不满十四周岁的不予处罚，已满十四周岁不满十八周岁的应当从轻或者减轻（行政处罚法第三十条），结论不同';
+      if (outcome !== 'undetermined' && limitation?.state !== 'unknown') {
+        const minor = evaluateWith(ruleSet, { ...c, party: { ...c.party, age: 16 } }, { ...options, trace: false, ageKnown: true }, test);
+        const a = assessed?.assessment;
+        const adult: Building<Reading> = { if: '已满十八周岁', outcome, mandatory: outcome === 'none' ? mandatory : (a?.gradeMandatory ?? false), penalties: [] };
+        if (basis !== undefined) adult.basis = basis;
+        if (outcome === 'penalty' && a) {
+          adult.grade = a.grade;
+          if (a.tier) adult.tier = a.tier;
+          adult.penalties = a.penalties;
+        }
+        readings = [{ if: '不满十四周岁', outcome: 'none', basis: 'under-14', mandatory: true, penalties: [] }, readingOf(minor, '已满十四周岁不满十八周岁'), adult];
+      }
+      lack(ctx, 'party.birthDate');
+      ctx.undetermined.unshift({ reason: 'missing-facts', step: 'mandatory', needs: ['party.birthDate'], message });
+      warn(ctx, 'AGE_MISSING', `${message}；请补充当事人的出生日期（party.birthDate）`);
+      addTrace(ctx, 'mandatory', 'missing', () => `${message}，不作推测`, ctx.plan.law.under14);
+      outcome = 'undetermined';
+      basis = undefined;
+      mandatory = true;
+      otherwise = undefined;
+    }
+  }
+
+  // Without a discovery date: decided only when both readings (in time, time-barred) give the same.
   if (limitation?.state === 'unknown') {
     const last = limitation.lastDay!;
     const message = `未提供发现日期：在 ${last} 前（含当日）发现的，依下列结论；在其后发现的，超过追责时效，不再给予行政处罚`;
@@ -361,10 +393,18 @@ function undeterminedSteps(ctx: Ctx, missingFacts: readonly string[]): Undetermi
     const reason = WARNING_REASON[w.code];
     if (reason) out.push({ reason, step: w.code === 'NO_CLAUSE' ? 'clause' : 'tier', message: w.message });
   }
-  const facts = missingFacts.filter((f) => !f.startsWith('dates.'));
+  const facts = missingFacts.filter((f) => !f.startsWith('dates.') && !f.startsWith('party.'));
   if (facts.length > 0 && !out.some((u) => u.reason === 'contradiction'))
     out.push({ reason: 'missing-facts', step: 'facts', needs: facts, message: `缺少事实：${facts.join('、')}` });
   return out;
+}
+
+function readingOf(d: Disposition, when: string): Reading {
+  const r: Building<Reading> = { if: when, outcome: d.outcome, mandatory: d.mandatory, penalties: d.penalties };
+  if (d.basis !== undefined) r.basis = d.basis;
+  if (d.grade !== undefined) r.grade = d.grade;
+  if (d.tier !== undefined) r.tier = d.tier;
+  return r;
 }
 
 /**

@@ -46,7 +46,7 @@ export function mandatoryGround(ctx: Ctx): Ground | undefined {
     'not-applied',
     () => {
       const lacking = [!minor && '违法行为轻微', !corrected && '及时改正', !noHarm && '没有造成危害后果'].filter(Boolean).join('、');
-      const age = person && c.party.age === undefined ? '；未提供当事人年龄，按已满十八周岁处理' : '';
+      const age = person && c.party.age === undefined ? '；未提供当事人年龄，以下为已满十八周岁时的结论' : '';
       return `未见应当不予处罚的法定情形（轻微不罚尚缺：${lacking}）${age}`;
     },
     cites,

@@ -168,6 +168,7 @@ export interface EvaluationWarning {
     | 'FACTS_CONTRADICT'
     | 'DECISION_DATE_MISSING'
     | 'NO_BENCHMARK'
+    | 'AGE_MISSING'
     | 'OPTIONAL_MITIGATION';
   readonly message: string;
 }

@@ -259,3 +259,31 @@ describe('cailiang evaluate --as-of', () => {
     expect(io.out).toContain('事实矛盾');
   });
 });
+
+describe('行政处罚法第三十条 needs the age: a person of unknown age is not taken to be an adult', () => {
+  const barbecue = (party: Record<string, unknown>, circumstances: string[] = []) => ({
+    id: 'p-2', ruleSet: 'cn-air', item: 'DQ-118-3', party, dates: { act: '2025-08-02', discovered: '2025-08-02' }, facts: { illegalGains: 120 }, circumstances,
+  });
+
+  it('no age and no birth date: undetermined, with the result under 14, at 14–17 and as an adult', () => {
+    const d = evaluateInCatalog(bundled, { value: barbecue({ kind: 'person' }) }).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined?.[0]).toMatchObject({ reason: 'missing-facts', step: 'mandatory', needs: ['party.birthDate'] });
+    expect(d.readings?.map((r) => [r.outcome, r.basis ?? r.grade, r.mandatory])).toEqual([
+      ['none', 'under-14', true],
+      ['penalty', 'lighter', true],
+      ['penalty', 'general', false],
+    ]);
+    expect(d.missingFacts).toEqual(['party.birthDate']);
+  });
+
+  it('when every age gives 应当不予处罚 (no fault proven, Art. 33(2)) the outcome is decided without the age', () => {
+    const d = evaluateInCatalog(bundled, { value: barbecue({ kind: 'person' }, ['noFaultProven']) }).disposition!;
+    expect(d).toMatchObject({ outcome: 'none', basis: 'no-fault', mandatory: true });
+    expect(d.undetermined).toBeUndefined();
+  });
+
+  it('an organisation has no age to ask for', () => {
+    expect(evaluateInCatalog(bundled, { value: barbecue({ kind: 'organization' }) }).disposition!.outcome).toBe('penalty');
+  });
+});
