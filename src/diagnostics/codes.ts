@@ -432,14 +432,24 @@ export const CODES = {
     message: 'prior violation on {date} is after the act ({act})',
     hint: 'history lists violations before this act (for the 首违 window); correct the date or remove the entry',
   },
+  CASE_AGE_MISMATCH: {
+    severity: 'error',
+    message: 'party.age {age} disagrees with party.birthDate {birthDate} ({line}:{column}): on the act date {act} the party was {computed} full years old',
+    hint: 'a person reaches an age on the day after the birthday; correct the age or the birth date, or give only the birth date',
+  },
+  CASE_FACTS_CONTRADICT: {
+    severity: 'warning',
+    message: '{side} contradicts {other}: {reason}',
+    hint: 'a case cannot hold both: check the file and remove the side that is wrong; until then no recommendation is given (outcome undetermined)',
+  },
   CASE_RULESET_MISMATCH: {
     severity: 'error',
     message: 'case names rule set "{wanted}", but "{got}" was given',
     hint: 'pass the rule set the case names, or remove ruleSet: from the case',
   },
   CASE_NO_VERSION: {
-    severity: 'error',
-    message: 'no version of rule set "{id}" is in force on {date} (versions: {versions})',
+    severity: 'warning',
+    message: 'no version of rule set "{id}" is in force on {date} (versions: {versions}): evaluated on the statute alone, with the statutory model of version {model}, no tier, no list and no recommended amount',
     hint: 'check the act date, or add the version of the rule set in force then',
   },
   CASE_NO_RULESET: {

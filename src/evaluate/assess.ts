@@ -24,7 +24,7 @@ function lackingFacts(ctx: Ctx, conds: readonly Condition[]): string[] {
 }
 
 /** Picks the statutory clause (branch) whose condition the facts meet. */
-export function selectClause(ctx: Ctx, plan: ItemPlan): ClausePlan | undefined {
+export function selectClause(ctx: Ctx, plan: ItemPlan, record = true): ClausePlan | undefined {
   const { code, clauses } = plan;
   if (clauses.length === 1) return clauses[0];
   let hit: ClausePlan | undefined;
@@ -36,6 +36,8 @@ export function selectClause(ctx: Ctx, plan: ItemPlan): ClausePlan | undefined {
     else if (r === undefined) (unknown ??= []).push(cl);
   }
   const cites = plan.penalizedBy;
+  // Quietly (for an item the act also breaks, Art. 29): the clause only, nothing cited or asked for.
+  if (!record) return hit ?? (unknown ? undefined : plan.otherwise);
   if (unknown && !hit) {
     const lacking = lackingFacts(ctx, unknown.map((u) => u.when!));
     for (const f of lacking) lack(ctx, f);
@@ -183,6 +185,15 @@ function fineFor(
   }
   const s = stat.range;
   const base = stat.base;
+  if (ctx.statuteOnly && grade !== 'reduced') {
+    // No benchmark in force: the statutory range itself, the amount for the officer to set.
+    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
+    const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: s };
+    if (optional) p.optional = optional;
+    if (base) p.base = base;
+    p.note = '无施行的裁量基准，由执法人员在法定幅度内确定';
+    return p;
+  }
   const [lo, hi] = ctx.rs.policy.split;
   let range: FenRange;
   let how: () => string;
@@ -191,14 +202,15 @@ function fineFor(
     if (floor === null) {
       warn(ctx, 'REDUCED_NO_FLOOR', `减轻处罚：本基准未设定减轻下限，罚款数额由执法人员在法定最低额${yuan(s.min)}以下确定`);
       addTrace(ctx, 'amount', 'info', () => `减轻处罚：罚款应低于法定最低额${yuan(s.min)}；本基准未设定下限，不推荐具体数额，由执法人员确定`, undefined, code);
-      const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: { min: 0, max: s.min } };
+      // 减轻 is below the statutory minimum: at most one fen less.
+      const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: { min: 0, max: s.min - 1 } };
       if (optional) p.optional = optional;
       if (base) p.base = base;
       p.note = '减轻处罚，数额由执法人员确定';
       return p;
     }
-    range = { min: Math.min(floor, s.min), max: s.min };
-    how = () => `减轻处罚：法定最低额${yuan(s.min)}以下，不低于本基准下限${yuan(floor)}`;
+    range = { min: Math.min(floor, s.min - 1), max: s.min - 1 };
+    how = () => `减轻处罚：低于法定最低额${yuan(s.min)}，不低于本基准下限${yuan(floor)}`;
   } else if (
     (target === 'party' && tp?.range) ||
     (target === 'responsible' && (tp?.responsibleAmount || tp?.range?.kind === 'share'))
@@ -214,7 +226,8 @@ function fineFor(
     let adjust = '';
     if (tp.when && (grade === 'lighter' || grade === 'reduced')) {
       range = band(range, 0, lo);
-      adjust = `的较低${Math.round(lo * 100)}%（从轻）`;
+      // 减轻 of a fine with no minimum (…以下罚款) cannot go below it: the lower band, still called 减轻.
+      adjust = `的较低${Math.round(lo * 100)}%（${grade === 'reduced' ? '减轻：法定最低额为零，不能更低' : '从轻'}）`;
     } else if (tp.when && grade === 'heavier') {
       range = band(range, hi, 1);
       adjust = `的较高${Math.round((1 - hi) * 100)}%（从重）`;
@@ -223,7 +236,7 @@ function fineFor(
     how = () => `阶次「${name}」幅度${adjust}`;
   } else {
     range = grade === 'lighter' || grade === 'reduced' ? band(s, 0, lo) : grade === 'heavier' ? band(s, hi, 1) : band(s, lo, hi);
-    how = () => `法定幅度的${GRADE_TEXT[grade === 'reduced' ? 'lighter' : grade]}区间`;
+    how = () => (grade === 'reduced' ? '减轻处罚（法定最低额为零，不能更低）：法定幅度的较低区间' : `法定幅度的${GRADE_TEXT[grade]}区间`);
   }
   // Never outside the statute (行政处罚法 Art. 76), except below it for 减轻.
   const clamped: FenRange =
@@ -252,8 +265,9 @@ function fineFor(
 /** The penalty for one item: clause, tier and amounts, for the grade given. */
 export function assess(ctx: Ctx, plan: ItemPlan, cp: ClausePlan, g: GradeResult): Assessment {
   const { code } = plan;
-  const tier = selectTier(ctx, plan, cp, g.grade);
-  const hasTierRules = plan.hasTiers;
+  // On the statute alone there is no tier to choose.
+  const tier = ctx.statuteOnly ? undefined : selectTier(ctx, plan, cp, g.grade);
+  const hasTierRules = plan.hasTiers && !ctx.statuteOnly;
   const penalties: Penalty[] = [];
   const only = cp.fineOnlyIf;
   const fineApplies = only === undefined || ctx.c.circumstances.includes(only);
@@ -276,6 +290,7 @@ export function assess(ctx: Ctx, plan: ItemPlan, cp: ClausePlan, g: GradeResult)
   if (cp.responsibleFine && fineApplies) {
     const f = fineFor(ctx, code, cp.responsibleFine, tier, g.grade, 'responsible', cp.optional);
     if (f) penalties.push(f);
+    else complete = false;
   }
   const assessment: PenaltyAssessment = tier
     ? { item: code, grade: g.grade, gradeMandatory: g.mandatory, clause: cp.id, tier: tier.ref, penalties }

@@ -4,7 +4,7 @@ import { compiledTest, runTest, type Facts, type FactSource, type Test, type Tri
 import { intern } from './intern.js';
 import { caseFacts } from './facts.js';
 import type { RuleSetPlan } from './plan.js';
-import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry } from './types.js';
+import type { Case, CitedArticle, EvaluationWarning, RuleRef, TraceEntry, UndeterminedStep } from './types.js';
 
 /** 行政处罚法, the law every step of the engine rests on. */
 export const XZCFF = 'xzcff';
@@ -18,11 +18,15 @@ export interface Ctx {
   readonly c: Case;
   /** The case's facts as conditions read them. */
   readonly facts: FactSource;
+  /** No benchmark in force at the act: the statute alone (no tiers, no lists, no recommended amount). */
+  readonly statuteOnly: boolean;
   readonly traceOn: boolean;
   readonly trace: TraceEntry[];
   readonly warnings: EvaluationWarning[];
   /** Facts the case lacks, each once (see {@link lack}). */
   readonly missing: string[];
+  /** Steps that could not be decided for a reason the warnings do not carry (contradictions, dates). */
+  readonly undetermined: UndeterminedStep[];
   /** Citations of the steps that applied, in order (kept even when the trace is off). */
   readonly applied: CitedArticle[];
   /** Answers supplied from outside (e.g. json-rules-engine); undefined falls back to the compiled closure. */
@@ -144,4 +148,10 @@ export { caseFacts };
 
 export function has(ctx: Ctx, circumstance: string): boolean {
   return ctx.c.circumstances.includes(circumstance);
+}
+
+/** The party's age as the trace states it: 13周岁, or with the birth date it was computed from. */
+export function ageText(c: Case): string {
+  const p = c.party;
+  return p.birthDate ? `${p.birthDate}出生，行为时${p.age}周岁，周岁自生日的第二天起算` : `${p.age}周岁`;
 }

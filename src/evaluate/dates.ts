@@ -81,3 +81,30 @@ function describeDuration(duration: string): string {
   if (p.minutes) parts.push(`${p.minutes}分钟`);
   return parts.join('') || duration;
 }
+
+/**
+ * The day whose version of the rules governs the act: the act date, the end of
+ * a continuing act, or, while the act goes on, the latest day it is known to
+ * go on (the decision, the caller's asOf, the discovery, else the act date).
+ */
+export function governingDay(dates: { readonly act: string; readonly actEnd?: string; readonly ongoing?: true; readonly discovered?: string; readonly decision?: string }, asOf?: string): string {
+  if (dates.ongoing) return dates.decision ?? asOf ?? dates.discovered ?? dates.act;
+  return dates.actEnd ?? dates.act;
+}
+
+/**
+ * Full years of age (周岁) on `day` of a person born on `birth`. A person
+ * reaches an age on the day after the birthday, so on the 14th birthday itself
+ * the person is still 13 (不满十四周岁): the reading of 最高人民法院《关于审理未成年人
+ * 刑事案件具体应用法律若干问题的解释》（法释〔2006〕1号）第二条 for 刑法第十七条 ("按照公历的
+ * 年、月、日计算，从周岁生日的第二天起算"), applied to 行政处罚法 Art. 30, which has no
+ * rule of its own. Unverified: that text was read only on secondary pages, not in
+ * the published document. Born on 29 February: the birthday in a common year is
+ * 28 February (as addDuration counts), so the age is reached on 1 March.
+ */
+export function ageOn(birth: string, day: string): number {
+  let years = Number(day.slice(0, 4)) - Number(birth.slice(0, 4));
+  if (years <= 0) return 0;
+  if (addDuration(birth, `P${years}Y`) >= day) years--;
+  return years < 0 ? 0 : years;
+}

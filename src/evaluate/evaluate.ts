@@ -6,24 +6,29 @@ import { yuan } from './yuan.js';
 import { assess, otherPenalty, selectClause, statutoryMax, type Assessment } from './assess.js';
 import { PENALTY_TEXT } from '../report/labels.js';
 import { channelFor } from './channel.js';
-import { addTrace, has, warn, type Ctx } from './context.js';
+import { addTrace, has, lack, warn, type Ctx } from './context.js';
 import { CaseFacts } from './facts.js';
-import { durationText } from './dates.js';
+import { durationText, governingDay } from './dates.js';
 import { gradeFor } from './grade.js';
 import { firstWithin, matchLists, type ListOutcome } from './lists.js';
 import { mandatoryGround } from './mandatory.js';
 import { checkLimitation } from './limitation.js';
 import { measuresFor } from './measures.js';
-import { itemPlan, planOf, type ItemPlan } from './plan.js';
+import { itemPlan, KIND_TEXT, planOf, type ItemPlan } from './plan.js';
 import { procedureFor } from './procedure.js';
+import { contradictionsIn } from './contradictions.js';
 import type {
   Case,
   CitedArticle,
   Disposition,
   EvaluateOptions,
+  EvaluationWarning,
+  UndeterminedReason,
+  UndeterminedStep,
   NoPenaltyBasis,
   Outcome,
   PenaltyAssessment,
+  Reading,
   RuleRef,
 } from './types.js';
 
@@ -55,9 +60,13 @@ function hasText(cites: readonly CitedArticle[], text: string): boolean {
   return false;
 }
 
+/** Evaluations whose governing item (Art. 29) the missing facts leave open. */
+const concurrenceOpen = new WeakSet<Ctx>();
+
 /** Art. 29: one act breaking several items is fined once, under the provision with the higher fine. */
 function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
   if (items.length === 1) return items[0]!;
+  const lacked = ctx.missing.length;
   let best = items[0]!;
   let bestMax = statutoryMax(ctx, best);
   for (let i = 1; i < items.length; i++) {
@@ -67,6 +76,14 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
       best = it;
       bestMax = m;
     }
+  }
+  // A maximum that needs a missing fact (a multiple of an unknown base): which fine is higher is not known.
+  if (ctx.missing.length > lacked) {
+    const lacking = ctx.missing.slice(lacked);
+    warn(ctx, 'MISSING_FACTS', `同一个违法行为违反多个法律规范，哪一规定罚款数额高取决于 ${lacking.join('、')}，请补充`);
+    addTrace(ctx, 'concurrence', 'missing', () => `同一个违法行为违反多个法律规范（${items.map((i) => i.code).join('、')}），哪一规定罚款数额高取决于 ${lacking.join('、')}，案件未提供`, ctx.plan.law.concurrence);
+    concurrenceOpen.add(ctx);
+    return best;
   }
   addTrace(
     ctx,
@@ -93,7 +110,20 @@ function governingItem(ctx: Ctx, items: readonly ItemPlan[]): ItemPlan {
  * d.outcome;                    // 'penalty'
  * d.penalties[0].recommended;   // 6_500_000 (fen)
  */
-export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
+/**
+ * Options used inside the library. `lawDay`: the day whose law texts the
+ * disposition applies, for the law-version warnings; under Art. 37 the text in
+ * force at the decision is applied, though it was not in force at the act.
+ */
+export interface InternalOptions extends EvaluateOptions {
+  readonly lawDay?: string;
+  /** No version of the benchmark in force at the act: judge on the rule set's statutory model alone. */
+  readonly statuteOnly?: boolean;
+  /** The reading of an unknown age being evaluated: no further readings of it. */
+  readonly ageKnown?: boolean;
+}
+
+export function evaluate(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
   checkRuleSet('evaluate', ruleSet);
   checkCase('evaluate', c);
   checkOptions('evaluate', options);
@@ -109,7 +139,7 @@ export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {
 export function evaluateWith(
   ruleSet: RuleSet,
   c: Case,
-  options: EvaluateOptions = {},
+  options: InternalOptions = {},
   test?: (cond: Condition, facts: Facts) => Tri,
 ): Disposition {
   const plan = planOf(ruleSet);
@@ -119,11 +149,13 @@ export function evaluateWith(
     plan,
     c,
     facts,
+    statuteOnly: options.statuteOnly === true,
     answer: test,
     traceOn: options.trace !== false,
     trace: [],
     warnings: [],
     missing: [],
+    undetermined: [],
     applied: [],
   };
   const items: ItemPlan[] = [];
@@ -144,7 +176,18 @@ export function evaluateWith(
   const appliedLists: RuleRef[] = [];
   let lists: readonly ListOutcome[] = [];
 
-  if (checkLimitation(ctx)) {
+  // Facts that exclude each other: nothing is decided on them (a data error to correct first).
+  for (const x of contradictionsIn(ruleSet, c)) {
+    outcome = 'undetermined';
+    const sides = [...x.circumstances.map((n) => `「${ruleSet.circumstances[n]?.label ?? n}」`), ...x.facts.map((f) => `事实 ${f}`)].join('与');
+    const message = `案件事实相互矛盾：${sides}不能同时成立（${x.reason}）`;
+    warn(ctx, 'FACTS_CONTRADICT', `${message}；请核实案件事实，矛盾消除前不给出处罚建议`);
+    ctx.undetermined.push({ reason: 'contradiction', step: 'facts', message });
+    addTrace(ctx, 'facts', 'missing', () => `${message}，不作推测，暂不给出处罚建议`);
+  }
+
+  const limitation = outcome === 'penalty' ? checkLimitation(ctx, options.asOf) : undefined;
+  if (limitation?.state === 'barred') {
     outcome = 'none';
     basis = 'time-barred';
   }
@@ -155,8 +198,13 @@ export function evaluateWith(
       basis = g.basis;
     }
   }
+  if (ctx.statuteOnly) {
+    const message = `违法行为发生时本裁量基准（${ruleSet.id}）没有施行的版本：仅依法律规定的处罚幅度和法定情节（第三十条至第三十三条）得出结论，不适用裁量阶次和清单，罚款数额由执法人员在法定幅度内裁量`;
+    warn(ctx, 'NO_BENCHMARK', message);
+    addTrace(ctx, 'version', 'info', () => message);
+  }
   if (outcome === 'penalty') {
-    lists = matchLists(ctx, governing);
+    lists = ctx.statuteOnly ? [] : matchLists(ctx, governing);
     let exempt: ListOutcome | undefined;
     let redLine = false;
     for (const l of lists) {
@@ -202,10 +250,21 @@ export function evaluateWith(
     let exemptionOpen = false;
     for (const l of lists) {
       if (l.result !== 'unknown' || l.entry.kind !== 'exempt' || outcome !== 'penalty') continue;
-      warn(ctx, 'MISSING_FACTS', `可能适用清单「${l.entry.title ?? l.entry.id}」（${l.entry.discretionary ? '可以' : '应当'}不予处罚），缺少事实，暂不能给出处罚建议`);
+      const message = `可能适用清单「${l.entry.title ?? l.entry.id}」（${l.entry.discretionary ? '可以' : '应当'}不予处罚），缺少事实，暂不能给出处罚建议`;
+      warn(ctx, 'MISSING_FACTS', message);
+      ctx.undetermined.push({ reason: 'exemption-open', step: 'lists', message });
       exemptionOpen = true;
     }
     if (exemptionOpen) outcome = 'undetermined';
+    if (concurrenceOpen.has(ctx) && outcome === 'penalty') outcome = 'undetermined';
+    // A 减轻 / 从轻 / 从重 entry the missing facts leave open: the grade, and so the amount, is not known.
+    if (outcome === 'penalty') {
+      for (const l of lists) {
+        if (l.result !== 'unknown' || l.entry.kind === 'exempt') continue;
+        warn(ctx, 'MISSING_FACTS', `可能适用清单「${l.entry.title ?? l.entry.id}」（${KIND_TEXT[l.entry.kind]}），缺少事实，处罚幅度暂不能确定`);
+        outcome = 'undetermined';
+      }
+    }
     if (complete && assessed!.assessment.penalties.length === 0 && (outcome === 'penalty' || !mandatory)) {
       // 责令改正，拒不改正的，处…: without a refusal the provision gives no penalty at all.
       outcome = 'none';
@@ -220,6 +279,64 @@ export function evaluateWith(
     if (complete && ((outcome === 'none' && !mandatory) || exemptionOpen)) otherwise = assessed!.assessment;
   }
 
+  let readings: Reading[] | undefined;
+  // A person of unknown age (Art. 30): decided only when under 14, 14–17 and adult all give the same.
+  const contradicted = ctx.undetermined.some((u) => u.reason === 'contradiction');
+  if (c.party.kind === 'person' && c.party.age === undefined && options.ageKnown !== true && !contradicted) {
+    if (outcome === 'none' && mandatory) {
+      addTrace(ctx, 'mandatory', 'info', () => '未提供当事人年龄，但无论是否已满十四周岁、十八周岁，均应当不予行政处罚', ctx.plan.law.under14);
+    } else {
+      const message = '未提供当事人的年龄或出生日期：不满十四周岁的不予处罚，已满十四周岁不满十八周岁的应当从轻或者减轻（行政处罚法第三十条），结论不同';
+      if (outcome !== 'undetermined' && limitation?.state !== 'unknown') {
+        const minor = evaluateWith(ruleSet, { ...c, party: { ...c.party, age: 16 } }, { ...options, trace: false, ageKnown: true }, test);
+        const a = assessed?.assessment;
+        const adult: Building<Reading> = { if: '已满十八周岁', outcome, mandatory: outcome === 'none' ? mandatory : (a?.gradeMandatory ?? false), penalties: [] };
+        if (basis !== undefined) adult.basis = basis;
+        if (outcome === 'penalty' && a) {
+          adult.grade = a.grade;
+          if (a.tier) adult.tier = a.tier;
+          adult.penalties = a.penalties;
+        }
+        readings = [{ if: '不满十四周岁', outcome: 'none', basis: 'under-14', mandatory: true, penalties: [] }, readingOf(minor, '已满十四周岁不满十八周岁'), adult];
+      }
+      lack(ctx, 'party.birthDate');
+      ctx.undetermined.unshift({ reason: 'missing-facts', step: 'mandatory', needs: ['party.birthDate'], message });
+      warn(ctx, 'AGE_MISSING', `${message}；请补充当事人的出生日期（party.birthDate）`);
+      addTrace(ctx, 'mandatory', 'missing', () => `${message}，不作推测`, ctx.plan.law.under14);
+      outcome = 'undetermined';
+      basis = undefined;
+      mandatory = true;
+      otherwise = undefined;
+    }
+  }
+
+  // Without a discovery date: decided only when both readings (in time, time-barred) give the same.
+  if (limitation?.state === 'unknown') {
+    const last = limitation.lastDay!;
+    const message = `未提供发现日期：在 ${last} 前（含当日）发现的，依下列结论；在其后发现的，超过追责时效，不再给予行政处罚`;
+    if (outcome === 'none' && mandatory) {
+      addTrace(ctx, 'limitation', 'info', () => '无论是否超过追责时效，均应当不予行政处罚', ctx.plan.law.limitation);
+    } else {
+      if (outcome !== 'undetermined') {
+        const a = assessed?.assessment;
+        const inTime: Building<Reading> = { if: `在 ${last} 前（含当日）发现：未超过追责时效`, outcome, mandatory: outcome === 'none' ? mandatory : (a?.gradeMandatory ?? false), penalties: [] };
+        if (basis !== undefined) inTime.basis = basis;
+        if (outcome === 'penalty' && a) {
+          inTime.grade = a.grade;
+          if (a.tier) inTime.tier = a.tier;
+          inTime.penalties = a.penalties;
+        }
+        readings = [inTime, { if: `在 ${last} 后发现：超过追责时效`, outcome: 'none', basis: 'time-barred', mandatory: true, penalties: [] }];
+      }
+      ctx.undetermined.unshift({ reason: 'missing-date', step: 'limitation', needs: ['dates.discovered'], message });
+      outcome = 'undetermined';
+      basis = undefined;
+      mandatory = true;
+      otherwise = undefined;
+      addTrace(ctx, 'limitation', 'missing', () => `${message}；两种情形结论不同，请补充发现日期`, ctx.plan.law.limitation);
+    }
+  }
+
   const assessment = assessed?.assessment;
   const penalties = outcome === 'penalty' && assessment ? assessment.penalties : [];
   const measures = measuresFor(ctx, outcome, basis);
@@ -228,20 +345,26 @@ export function evaluateWith(
   const missingFacts = ctx.missing.length > 0 ? [...ctx.missing].sort() : [];
   if (missingFacts.length > 0 && !ctx.warnings.some((w) => w.code === 'MISSING_FACTS')) warn(ctx, 'MISSING_FACTS', `请补充：${missingFacts.join('、')}`);
 
-  lawVersionWarnings(ctx, governing);
+  lawVersionWarnings(ctx, governing, options.lawDay ?? governingDay(c.dates, options.asOf));
   const measureCites: CitedArticle[] = [];
   for (const m of measures) for (const x of m.cites) measureCites.push(x);
-  const citations = orderCitations([governing.fixedCites, ctx.applied, measureCites]);
+  // Art. 29: the other items are violated too (违法依据), but penalise only what is imposed under them.
+  const concurrentViolates: CitedArticle[] = [];
+  for (const p of items) if (p !== governing) for (const x of p.fixedCites) if (x.role === 'violates') concurrentViolates.push(x);
+  const citations = orderCitations([governing.fixedCites, concurrentViolates, ctx.applied, measureCites]);
 
   // The documented key order; optional keys only when they have a value.
   const d: Building<Disposition> = {
     reportVersion: 1,
     caseId: c.id,
     ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, title: ruleSet.title },
-    outcome,
   } as Disposition;
+  if (ctx.statuteOnly) d.statuteOnly = true;
+  d.outcome = outcome;
   if (basis !== undefined) d.basis = basis;
-  d.mandatory = outcome === 'none' ? mandatory : (assessment?.gradeMandatory ?? false);
+  if (outcome === 'undetermined') d.undetermined = undeterminedSteps(ctx, missingFacts);
+  if (readings) d.readings = readings;
+  d.mandatory = outcome === 'none' ? mandatory : outcome === 'undetermined' ? false : (assessment?.gradeMandatory ?? false);
   if (outcome === 'penalty' && assessment) d.grade = assessment.grade;
   d.item = code;
   d.concurrent = concurrent;
@@ -260,16 +383,45 @@ export function evaluateWith(
   return d;
 }
 
+const WARNING_REASON: Partial<Record<EvaluationWarning['code'], UndeterminedReason>> = {
+  NO_TIER: 'benchmark-gap',
+  NO_CLAUSE: 'benchmark-gap',
+  TIER_CONFLICT: 'benchmark-gap',
+};
+
+/**
+ * The steps an undetermined outcome rests on: those recorded (contradictions,
+ * dates), the gaps the warnings report, and the facts the case lacks.
+ */
+function undeterminedSteps(ctx: Ctx, missingFacts: readonly string[]): UndeterminedStep[] {
+  const out = [...ctx.undetermined];
+  for (const w of ctx.warnings) {
+    const reason = WARNING_REASON[w.code];
+    if (reason) out.push({ reason, step: w.code === 'NO_CLAUSE' ? 'clause' : 'tier', message: w.message });
+  }
+  const facts = missingFacts.filter((f) => !f.startsWith('dates.') && !f.startsWith('party.'));
+  if (facts.length > 0 && !out.some((u) => u.reason === 'contradiction'))
+    out.push({ reason: 'missing-facts', step: 'facts', needs: facts, message: `缺少事实：${facts.join('、')}` });
+  return out;
+}
+
+function readingOf(d: Disposition, when: string): Reading {
+  const r: Building<Reading> = { if: when, outcome: d.outcome, mandatory: d.mandatory, penalties: d.penalties };
+  if (d.basis !== undefined) r.basis = d.basis;
+  if (d.grade !== undefined) r.grade = d.grade;
+  if (d.tier !== undefined) r.tier = d.tier;
+  return r;
+}
+
 /**
  * A citation to a law text not in force on the act date is flagged: repealed
  * before the act, or not yet in force (the rule set must cite the version the
  * act falls under).
  */
-function lawVersionWarnings(ctx: Ctx, plan: ItemPlan): void {
+function lawVersionWarnings(ctx: Ctx, plan: ItemPlan, day: string): void {
   // Only laws with an effective or repealed date can be flagged: in key order, those cited.
   const dated = ctx.plan.datedLaws;
   if (dated.length === 0) return;
-  const day = ctx.c.dates.actEnd ?? ctx.c.dates.act;
   for (const key of dated) {
     if (!plan.fixedDated.includes(key) && !citesLaw(ctx.applied, key)) continue;
     const law = ctx.rs.laws[key]!;
@@ -292,14 +444,15 @@ function citesLaw(cites: readonly CitedArticle[], law: string): boolean {
 function withConcurrentKinds(ctx: Ctx, a: Assessment, others: readonly ItemPlan[]): Assessment {
   const penalties = [...a.assessment.penalties];
   for (const other of others) {
-    const clause = selectClause(ctx, other);
+    const clause = selectClause(ctx, other, false);
     if (!clause) continue;
     const code = other.code;
     for (const kind of clause.kinds) {
       if (kind === 'fine' || penalties.some((p) => p.kind === kind && p.target === 'party')) continue;
       if (kind === 'confiscateGains' && ctx.facts.get('illegalGains') === 0) continue;
       penalties.push(otherPenalty(ctx, kind, `依 ${code}`));
-      addTrace(ctx, 'concurrence', 'applied', () => `依 ${code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, ctx.plan.law.concurrence, code);
+      // Imposed under the other provision: its penalty article is a basis of this penalty.
+      addTrace(ctx, 'concurrence', 'applied', () => `依 ${code} 同时给予${PENALTY_TEXT[kind]}（第二十九条只禁止给予两次以上罚款）`, [...ctx.plan.law.concurrence, ...clause.appliedCites], code);
     }
   }
   return { assessment: { ...a.assessment, penalties }, complete: a.complete };

@@ -1,4 +1,4 @@
-import { addTrace, warn, type Ctx } from './context.js';
+import { addTrace, ageText, warn, type Ctx } from './context.js';
 import type { ListOutcome } from './lists.js';
 import { groundCites } from './plan.js';
 import type { CitedArticle, DispositionGrade } from './types.js';
@@ -29,7 +29,7 @@ export function gradeFor(ctx: Ctx, lists: readonly ListOutcome[], item: string, 
   const aggravating: string[] = [];
   const cites: CitedArticle[] = [];
   if (c.party.kind === 'person' && c.party.age !== undefined && c.party.age >= 14 && c.party.age < 18) {
-    mandatoryGrounds.push(`已满十四周岁不满十八周岁（${c.party.age}周岁）`);
+    mandatoryGrounds.push(`已满十四周岁不满十八周岁（${ageText(c)}）`);
     cites.push(law.minorAge);
   }
   if (c.party.kind === 'person' && c.party.capacity === 'partial') {

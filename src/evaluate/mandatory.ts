@@ -1,4 +1,4 @@
-import { addTrace, has, type Ctx } from './context.js';
+import { addTrace, ageText, has, type Ctx } from './context.js';
 import type { CitedArticle, NoPenaltyBasis } from './types.js';
 
 export interface Ground {
@@ -19,7 +19,7 @@ export function mandatoryGround(ctx: Ctx): Ground | undefined {
   const person = c.party.kind === 'person';
   if (person && c.party.age !== undefined && c.party.age < 14) {
     const cites = law.under14;
-    addTrace(ctx, 'mandatory', 'applied', () => `当事人不满十四周岁（${c.party.age}周岁），不予行政处罚，责令监护人加以管教`, cites);
+    addTrace(ctx, 'mandatory', 'applied', () => `当事人不满十四周岁（${ageText(c)}），不予行政处罚，责令监护人加以管教`, cites);
     return { basis: 'under-14', cites };
   }
   if (person && c.party.capacity === 'none') {
@@ -46,7 +46,7 @@ export function mandatoryGround(ctx: Ctx): Ground | undefined {
     'not-applied',
     () => {
       const lacking = [!minor && '违法行为轻微', !corrected && '及时改正', !noHarm && '没有造成危害后果'].filter(Boolean).join('、');
-      const age = person && c.party.age === undefined ? '；未提供当事人年龄，按已满十八周岁处理' : '';
+      const age = person && c.party.age === undefined ? '；未提供当事人年龄，以下为已满十八周岁时的结论' : '';
       return `未见应当不予处罚的法定情形（轻微不罚尚缺：${lacking}）${age}`;
     },
     cites,

@@ -13,12 +13,16 @@ export interface Case {
   readonly party: {
     readonly kind: 'person' | 'organization';
     readonly name?: string;
+    /** Full years on the act date: given, or computed from the birth date. */
     readonly age?: number;
+    readonly birthDate?: string;
     readonly capacity?: 'full' | 'partial' | 'none';
   };
   readonly dates: {
     readonly act: string;
     readonly actEnd?: string;
+    /** The act goes on (`actEnd: ongoing` in the case): the limitation has not started to run. */
+    readonly ongoing?: true;
     readonly discovered?: string;
     readonly decision?: string;
   };
@@ -122,6 +126,7 @@ export interface Procedure {
 
 export type TraceStep =
   | 'version'
+  | 'facts'
   | 'items'
   | 'limitation'
   | 'mandatory'
@@ -160,7 +165,31 @@ export interface EvaluationWarning {
     | 'LAW_REPEALED'
     | 'LAW_NOT_IN_FORCE'
     | 'VERSIONS_NOT_COMPARED'
+    | 'FACTS_CONTRADICT'
+    | 'DECISION_DATE_MISSING'
+    | 'NO_BENCHMARK'
+    | 'AGE_MISSING'
     | 'OPTIONAL_MITIGATION';
+  readonly message: string;
+}
+
+/**
+ * Why an outcome is undetermined. `contradiction`: the case holds circumstances
+ * (or facts) that exclude each other. `missing-facts`: a condition, base or
+ * list entry needs a fact the case lacks. `missing-date`: a step needs a date
+ * the case lacks (discovery for the limitation, decision for Art. 37).
+ * `benchmark-gap`: no clause or tier fits, or two tiers do. `exemption-open`:
+ * an exemption the missing facts may still meet. `versions`: Art. 37 could not
+ * compare the versions.
+ */
+export type UndeterminedReason = 'contradiction' | 'missing-facts' | 'missing-date' | 'benchmark-gap' | 'exemption-open' | 'versions';
+
+/** One step that could not be decided, and what it needs. */
+export interface UndeterminedStep {
+  readonly reason: UndeterminedReason;
+  readonly step: TraceStep;
+  /** What the case must supply (fact names, dates.discovered, dates.decision), sorted; absent when nothing can be supplied. */
+  readonly needs?: readonly string[];
   readonly message: string;
 }
 
@@ -203,11 +232,21 @@ export interface Disposition {
   readonly reportVersion: 1;
   readonly caseId: string;
   readonly ruleSet: { readonly id: string; readonly version: string; readonly hash: string; readonly title: string };
+  /**
+   * Present when no version of the benchmark was in force at the act: the case is judged
+   * on the statute alone (the statutory model of `ruleSet`), with no tier, no list and no
+   * recommended amount.
+   */
+  readonly statuteOnly?: true;
   /** Present when a later version was in force at the decision (Art. 37). */
   readonly timeRule?: TimeRule;
   readonly outcome: Outcome;
   /** For `none`: the ground. */
   readonly basis?: NoPenaltyBasis;
+  /** For `undetermined`: every step that could not be decided, and why. */
+  readonly undetermined?: readonly UndeterminedStep[];
+  /** For `undetermined` on a missing date: the outcome under each reading of it. */
+  readonly readings?: readonly Reading[];
   /** 应当 (true) or 可以 (false): whether the outcome is required by law. */
   readonly mandatory: boolean;
   readonly grade?: DispositionGrade;
@@ -232,4 +271,24 @@ export interface Disposition {
 export interface EvaluateOptions {
   /** Build the zh-CN trace (default true). Off is faster for batches that only count outcomes. */
   readonly trace?: boolean;
+  /**
+   * The day the caller evaluates on (YYYY-MM-DD), for a case without a decision date: the
+   * decision is taken to be made that day (Art. 37), and a violation is discovered by then
+   * (Art. 36). The core never reads the clock; without it such steps stay undetermined.
+   */
+  readonly asOf?: string;
+}
+
+/** What the outcome would be under one reading of a fact or date the case does not give. */
+export interface Reading {
+  /** The assumption, in zh-CN (e.g. 在 2025-03-01 前发现). */
+  readonly if: string;
+  readonly outcome: Outcome;
+  readonly basis?: NoPenaltyBasis;
+  readonly mandatory: boolean;
+  readonly grade?: DispositionGrade;
+  readonly tier?: RuleRef;
+  readonly penalties: readonly Penalty[];
+  /** The rule-set version the reading applies (Art. 37 readings). */
+  readonly version?: string;
 }

@@ -8,8 +8,9 @@ import type { RuleSet } from '../load/model.js';
 import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
 import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
+import { governingDay } from './dates.js';
 import { evaluate } from './evaluate.js';
-import type { Case, Disposition, EvaluateOptions, TimeRule, TraceEntry, VersionResult } from './types.js';
+import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
 export interface CatalogResult {
   readonly disposition?: Disposition;
@@ -139,7 +140,7 @@ export function evaluateInCatalogAt(
   let value: unknown = source.value;
   for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
   const parsed = { diagnostics: [] as Diagnostic[] };
-  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; decision?: unknown } };
+  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; discovered?: unknown; decision?: unknown } };
   const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
   let ids: string[];
   if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
@@ -156,90 +157,234 @@ export function evaluateInCatalogAt(
     return { diagnostics: [diagnostic('CASE_NO_RULESET', file.locate([typeof v.ruleSet === 'string' ? 'ruleSet' : 'item']), { detail })] };
   }
   const versions = versionsOf(ruleSets, ids[0]!);
-  const actDay = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
+  const dv = v.dates ?? {};
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  const ongoing = dv.actEnd === 'ongoing';
+  const act = str(dv.act);
+  // While the act goes on, it goes on under each version until it ends: the latest day known.
+  const actDay = act === undefined ? undefined : governingDay(ongoing ? { act, ongoing: true, ...(str(dv.discovered) ? { discovered: str(dv.discovered)! } : {}), ...(str(dv.decision) ? { decision: str(dv.decision)! } : {}) } : { act, ...(str(dv.actEnd) ? { actEnd: str(dv.actEnd)! } : {}) }, options.asOf);
   // Shape problems first: a case without a valid act date is reported by the schema.
   const atAct = actDay ? inForce(versions, actDay) : versions[versions.length - 1];
   if (!atAct) {
-    return {
-      diagnostics: sortDiagnostics([
-        ...parsed.diagnostics,
-        diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' ? 'actEnd' : 'act']), {
-          id: ids[0]!,
-          date: actDay!,
-          versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),
-        }),
-      ]),
-    };
+    // No benchmark in force at the act: the statute still applied. Judge on the statutory model of the
+    // nearest version (the last one begun before the act, else the first), with no tier and no list.
+    const before = versions.filter((r) => r.effective.from <= actDay!);
+    const model = before.length ? before[before.length - 1]! : versions[0]!;
+    const warning = diagnostic('CASE_NO_VERSION', file.locate(['dates', typeof v.dates?.actEnd === 'string' && !ongoing ? 'actEnd' : 'act']), {
+      id: ids[0]!,
+      date: actDay!,
+      versions: versions.map((r) => `${r.version} ${r.effective.from}–${r.effective.to ?? '…'}`).join('; '),
+      model: model.version,
+    });
+    const loadedModel = loadCaseAt(source, base, model);
+    const diagnostics = sortDiagnostics([...parsed.diagnostics, warning, ...loadedModel.diagnostics]);
+    if (!loadedModel.case) return { diagnostics };
+    const d = evaluate(model, loadedModel.case, { ...options, statuteOnly: true });
+    return { disposition: d, case: loadedModel.case, ruleSet: model, diagnostics };
   }
   const loaded = loadCaseAt(source, base, atAct);
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
   const c = loaded.case;
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]);
   const d1 = evaluate(atAct, c, options);
-  const decisionDay = c.dates.decision;
-  const atDecision = decisionDay ? inForce(versions, decisionDay) : undefined;
-  if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
-    return { disposition: d1, case: c, ruleSet: atAct, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+  const decisionDay = c.dates.decision ?? options.asOf;
+  const later = versions.filter((r) => r.effective.from > atAct.effective.from);
+  if (decisionDay === undefined) {
+    if (later.length === 0) return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
+    return withoutDecisionDate({ source, base, options, atAct, d1, c, later, actDay: actDay!, diagnostics });
   }
+  const atDecision = inForce(versions, decisionDay);
+  if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
+    return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
+  }
+  const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
+  if (!r.chosen) {
+    // Art. 37 cannot be applied without the later result: undetermined, the act-date result shown as one reading.
+    const message = `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重`;
+    const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
+    const d = {
+      ...rest,
+      outcome: 'undetermined',
+      undetermined: [{ reason: 'versions', step: 'version', message }, ...(d1.undetermined ?? [])],
+      readings: [readingOf(d1, `依行为时的版本 ${atAct.version}`)],
+      mandatory: false,
+      penalties: [],
+      measures: d1.measures.filter((m) => m.kind === 'correct'),
+      procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+      warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `${message}；请核对两个版本的事实定义` }],
+      trace: [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
+    } as Disposition;
+    return { disposition: reorder(d), case: c, ruleSet: atAct, diagnostics };
+  }
+  const { chosen, rule } = r;
+  const describe = (v: VersionResult, label: string) => `${label}（版本 ${v.version}，${v.effective.from} 起施行）：${resultText(v)}`;
+  const vt = options.trace === false
+    ? []
+    : [
+        versionTrace(atAct, `违法行为发生时（${actDay}）施行的版本为 ${atAct.version}；作出处罚决定时（${decisionDay}${c.dates.decision ? '' : '，评估基准日'}）施行的版本为 ${atDecision.version}，两者分别整体适用并比较轻重`),
+        versionTrace(atAct, describe(rule.atAct, '依行为时的规定')),
+        versionTrace(atAct, describe(rule.atDecision, '依决定时的规定')),
+        versionTrace(atAct, rule.reason, 'applied'),
+      ];
+  const art37 = xzcff(atAct, 37, undefined, {}, 'ground');
+  const d: Disposition = {
+    ...chosen.d,
+    timeRule: rule,
+    trace: [...vt, ...chosen.d.trace],
+    citations: chosen.d.citations.some((x) => x.text === art37.text) ? chosen.d.citations : [...chosen.d.citations, art37],
+  };
+  return { disposition: ordered(d), case: chosen.c, ruleSet: chosen.rs, diagnostics };
+}
 
-  // A later version is in force at the decision: judge the case under it too, whole.
-  const cites = [xzcff(atAct, 37, undefined, {}, 'ground')];
-  const trace = (message: string, status: TraceEntry['status'] = 'info'): TraceEntry => ({ step: 'version', status, message, cites });
-  const notViolation = c.items.every((code) => itemByCode(atDecision, code) === undefined);
-  let chosen: { rs: RuleSet; d: Disposition; c: Case };
-  let rule: TimeRule;
+/** Keep the documented key order: ruleSet, then timeRule. */
+function ordered(d: Disposition): Disposition {
+  const { reportVersion, caseId, ruleSet, timeRule, ...others } = d;
+  return (timeRule ? { reportVersion, caseId, ruleSet, timeRule, ...others } : { reportVersion, caseId, ruleSet, ...others }) as Disposition;
+}
+
+function resultText(r: VersionResult): string {
+  return r.outcome === 'none'
+    ? '不予处罚'
+    : r.outcome === 'penalty'
+      ? `给予处罚${r.statutoryMax !== undefined ? `，法定罚款上限${yuan(r.statutoryMax)}` : ''}${r.recommended !== undefined ? `，建议${yuan(r.recommended)}` : ''}`
+      : '无法确定';
+}
+
+function versionTrace(rs: RuleSet, message: string, status: TraceEntry['status'] = 'info'): TraceEntry {
+  return { step: 'version', status, message, cites: [xzcff(rs, 37, undefined, {}, 'ground')] };
+}
+
+interface AtAct {
+  readonly source: SourceFile;
+  readonly base: readonly PropertyKey[];
+  readonly options: EvaluateOptions;
+  readonly atAct: RuleSet;
+  readonly d1: Disposition;
+  readonly c: Case;
+}
+
+type Later =
+  | { chosen: { rs: RuleSet; d: Disposition; c: Case }; rule: TimeRule; problems?: undefined }
+  | { chosen?: undefined; rule?: undefined; problems: string };
+
+/** The case under a later version too, whole, and which of the two applies (Art. 37). */
+function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
+  const { atAct, d1, c } = a;
+  const notViolation = c.items.every((code) => itemByCode(later, code) === undefined);
   if (notViolation) {
-    const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: atDecision, notViolation: true });
+    const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, notViolation: true });
     const none: Disposition = {
       ...d1,
-      ruleSet: { id: atDecision.id, version: atDecision.version, hash: atDecision.hash, title: atDecision.title },
+      ruleSet: { id: later.id, version: later.version, hash: later.hash, title: later.title },
       outcome: 'none',
       basis: 'no-longer-illegal',
       mandatory: true,
       penalties: [],
+      // Conduct no longer illegal: nothing to correct, no penalty basis, no procedure, nothing missing.
+      measures: [],
       channel: 'service',
       procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+      lists: [],
+      citations: [],
+      trace: a.options.trace === false ? [] : [{ step: 'version', status: 'applied', message: `决定时施行的版本 ${later.version} 已无事项 ${c.items.join('、')}，不再认为是违法行为：不予行政处罚，亦不责令改正`, cites: [xzcff(later, 37, undefined, {}, 'ground')] }],
+      missingFacts: [],
+      warnings: [],
     };
-    const { grade: _g, tier: _t, clause: _c, otherwise: _o, ...rest } = none;
-    chosen = { rs: atDecision, d: rest as Disposition, c };
-    rule = {
-      atAct: summary(atAct, d1),
-      atDecision: { version: atDecision.version, effective: atDecision.effective, outcome: 'none', basis: 'no-longer-illegal' },
-      applied: cmp.applied,
-      reason: cmp.reason,
+    const { grade: _g, tier: _t, clause: _c, otherwise: _o, undetermined: _u, readings: _r, ...rest } = none;
+    return {
+      chosen: { rs: later, d: rest as Disposition, c },
+      rule: {
+        atAct: summary(atAct, d1),
+        atDecision: { version: later.version, effective: later.effective, outcome: 'none', basis: 'no-longer-illegal' },
+        applied: cmp.applied,
+        reason: cmp.reason,
+      },
     };
-  } else {
-    const loaded2 = loadCaseAt(source, base, atDecision);
-    if (!loaded2.case) {
-      const d = {
-        ...d1,
-        warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${loaded2.diagnostics.map((x) => x.message).join('；')}），未能比较新旧规定轻重，暂按行为时的规定` }],
-        trace: [trace(`决定时施行的版本 ${atDecision.version} 无法读取本案事实，未比较轻重`, 'missing'), ...d1.trace],
-      };
-      return { disposition: d, case: c, ruleSet: atAct, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
-    }
-    const d2 = evaluate(atDecision, loaded2.case, options);
-    const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: atDecision, d: d2 });
-    chosen = cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: atDecision, d: d2, c: loaded2.case };
-    rule = { atAct: summary(atAct, d1), atDecision: summary(atDecision, d2), applied: cmp.applied, reason: cmp.reason };
   }
-  const describe = (r: VersionResult, label: string) =>
-    `${label}（版本 ${r.version}，${r.effective.from} 起施行）：${r.outcome === 'none' ? '不予处罚' : r.outcome === 'penalty' ? `给予处罚${r.statutoryMax !== undefined ? `，法定罚款上限${yuan(r.statutoryMax)}` : ''}${r.recommended !== undefined ? `，建议${yuan(r.recommended)}` : ''}` : '无法确定'}`;
-  const versionTrace = options.trace === false
-    ? []
-    : [
-        trace(`违法行为发生时（${actDay}）施行的版本为 ${atAct.version}；作出处罚决定时（${decisionDay}）施行的版本为 ${atDecision.version}，两者分别整体适用并比较轻重`),
-        trace(describe(rule.atAct, '依行为时的规定')),
-        trace(describe(rule.atDecision, '依决定时的规定')),
-        trace(rule.reason, 'applied'),
-      ];
-  const d: Disposition = {
-    ...chosen.d,
-    timeRule: rule,
-    trace: [...versionTrace, ...chosen.d.trace],
-    citations: chosen.d.citations.some((x) => x.text === cites[0]!.text) ? chosen.d.citations : [...chosen.d.citations, cites[0]!],
+  const loaded2 = loadCaseAt(a.source, a.base, later);
+  if (!loaded2.case) return { problems: loaded2.diagnostics.map((x) => x.message).join('；') };
+  // The later text is applied at the decision: its law versions are checked against that day.
+  const d2 = evaluate(later, loaded2.case, { ...a.options, lawDay: decisionDay });
+  const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, d: d2 });
+  return {
+    chosen: cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: later, d: d2, c: loaded2.case },
+    rule: { atAct: summary(atAct, d1), atDecision: summary(later, d2), applied: cmp.applied, reason: cmp.reason },
   };
-  // Keep the documented key order: ruleSet, then timeRule.
-  const { reportVersion, caseId, ruleSet, timeRule, ...others } = d;
-  const ordered = { reportVersion, caseId, ruleSet, timeRule, ...others } as Disposition;
-  return { disposition: ordered, case: chosen.c, ruleSet: chosen.rs, diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
+}
+
+function readingOf(d: Disposition, when: string): Reading {
+  const r: { -readonly [K in keyof Reading]: Reading[K] } = { if: when, outcome: d.outcome, mandatory: d.mandatory, penalties: d.penalties };
+  if (d.basis !== undefined) r.basis = d.basis;
+  if (d.grade !== undefined) r.grade = d.grade;
+  if (d.tier !== undefined) r.tier = d.tier;
+  r.version = d.ruleSet.version;
+  return r;
+}
+
+/**
+ * No decision date (and no `asOf`), and the catalogue holds later versions: the
+ * version applied depends on when the decision is made (Art. 37). Decided only
+ * when no later version would be lighter; otherwise undetermined, with the
+ * result for a decision under each version.
+ */
+function withoutDecisionDate(a: AtAct & { later: readonly RuleSet[]; actDay: string; diagnostics: Diagnostic[] }): CatalogResult {
+  const { atAct, d1, c, later } = a;
+  const results = later.map((v) => ({ v, r: underLater(a, v, v.effective.from) }));
+  const lighter = results.filter((x) => x.r.chosen === undefined || x.r.rule.applied === 'decision');
+  const cites = [xzcff(atAct, 37, undefined, {}, 'ground')];
+  const names = later.map((v) => `${v.version}（${v.effective.from} 起施行）`).join('、');
+  if (lighter.length === 0) {
+    const note = `未提供作出处罚决定的日期；此后施行的版本 ${names} 依本案事实均不比行为时的规定更轻，无论何时作出决定，均适用行为时的规定`;
+    const d: Disposition = {
+      ...d1,
+      trace: a.options.trace === false ? d1.trace : [{ step: 'version', status: 'info', message: note, cites }, ...d1.trace],
+    };
+    return { disposition: d, case: c, ruleSet: atAct, diagnostics: a.diagnostics };
+  }
+  const first = later[0]!;
+  const readings: Reading[] = [readingOf(d1, `在 ${first.effective.from} 前作出决定：适用行为时的版本 ${atAct.version}`)];
+  for (const { v, r } of results) {
+    const span = `${v.effective.from} 起${v.effective.to ? `至 ${v.effective.to}` : ''}`;
+    if (r.chosen) readings.push(readingOf(r.chosen.d, `在 ${span}作出决定：${r.rule.reason}`));
+  }
+  const message = `未提供作出处罚决定的日期：${names}施行后作出决定的，依行政处罚法第三十七条可能适用较轻的新规定，结论不同`;
+  const warning = { code: 'DECISION_DATE_MISSING' as const, message: `${message}；请补充决定日期（dates.decision），或给出评估基准日（asOf）` };
+  const undetermined: UndeterminedStep[] = [{ reason: 'missing-date', step: 'version', needs: ['dates.decision'], message }, ...(d1.undetermined ?? [])];
+  const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
+  const d = {
+    ...rest,
+    outcome: 'undetermined',
+    undetermined,
+    readings,
+    mandatory: false,
+    penalties: [],
+    measures: d1.measures.filter((m) => m.kind === 'correct'),
+    procedure: { simple: false, hearing: false, legalReview: false, collective: false },
+    citations: d1.citations.some((x) => x.text === cites[0]!.text) ? d1.citations : [...d1.citations, cites[0]!],
+    trace: a.options.trace === false ? d1.trace : [{ step: 'version', status: 'missing', message, cites }, ...d1.trace],
+    missingFacts: [...new Set([...d1.missingFacts, 'dates.decision'])].sort(),
+    warnings: [...d1.warnings, warning],
+  } as Disposition;
+  return { disposition: reorder(d), case: c, ruleSet: atAct, diagnostics: a.diagnostics };
+}
+
+/** The documented key order after a rebuild: outcome, basis, undetermined, readings, mandatory, … */
+function reorder(d: Disposition): Disposition {
+  const { reportVersion, caseId, ruleSet, statuteOnly, timeRule, outcome, basis, undetermined, readings, mandatory, grade, item, concurrent, clause, tier, penalties, otherwise, measures, channel, procedure, lists, citations, trace, missingFacts, warnings } = d;
+  const out: Record<string, unknown> = { reportVersion, caseId, ruleSet };
+  if (statuteOnly) out.statuteOnly = statuteOnly;
+  if (timeRule) out.timeRule = timeRule;
+  out.outcome = outcome;
+  if (basis !== undefined) out.basis = basis;
+  if (undetermined) out.undetermined = undetermined;
+  if (readings) out.readings = readings;
+  out.mandatory = mandatory;
+  if (grade !== undefined) out.grade = grade;
+  Object.assign(out, { item, concurrent });
+  if (clause !== undefined) out.clause = clause;
+  if (tier !== undefined) out.tier = tier;
+  out.penalties = penalties;
+  if (otherwise) out.otherwise = otherwise;
+  Object.assign(out, { measures, channel, procedure, lists, citations, trace, missingFacts, warnings });
+  return out as unknown as Disposition;
 }

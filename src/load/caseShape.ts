@@ -57,7 +57,7 @@ function isName(v: unknown): v is string {
 const isDate = (v: unknown): v is string => typeof v === 'string' && isIsoDate(v);
 
 const CASE_KEYS = new Set(['id', 'ruleSet', 'item', 'items', 'party', 'dates', 'facts', 'circumstances', 'history', 'note']);
-const PARTY_KEYS = new Set(['kind', 'name', 'age', 'capacity']);
+const PARTY_KEYS = new Set(['kind', 'name', 'age', 'birthDate', 'capacity']);
 const DATE_KEYS = new Set(['act', 'actEnd', 'discovered', 'decision']);
 const HISTORY_KEYS = new Set(['item', 'date', 'note']);
 
@@ -93,12 +93,13 @@ export function parseCaseShape(v: unknown): RawCase | undefined {
   if (p.kind !== 'person' && p.kind !== 'organization') return undefined;
   if (p.name !== undefined && !isText(p.name)) return undefined;
   if (p.age !== undefined && !(Number.isInteger(p.age) && (p.age as number) >= 0 && (p.age as number) <= 150)) return undefined;
+  if (p.birthDate !== undefined && !isDate(p.birthDate)) return undefined;
   if (p.capacity !== undefined && p.capacity !== 'full' && p.capacity !== 'partial' && p.capacity !== 'none') return undefined;
 
   const d = v.dates;
   if (!plain(d) || !onlyKeys(d, DATE_KEYS)) return undefined;
   if (!isDate(d.act)) return undefined;
-  if (d.actEnd !== undefined && d.actEnd !== null && !isDate(d.actEnd)) return undefined;
+  if (d.actEnd !== undefined && d.actEnd !== null && d.actEnd !== 'ongoing' && !isDate(d.actEnd)) return undefined;
   if (d.discovered !== undefined && !isDate(d.discovered)) return undefined;
   if (d.decision !== undefined && !isDate(d.decision)) return undefined;
 

@@ -5,6 +5,8 @@ import { Case as CaseSchema, type RawCase } from '../schema/case.js';
 import { BUILTIN_FACTS } from '../schema/vocabulary.js';
 import { nearest } from './conditions.js';
 import { dict } from './dict.js';
+import { contradictionsIn } from '../evaluate/contradictions.js';
+import { ageOn } from '../evaluate/dates.js';
 import { convertFactValue } from './facts.js';
 import { issuesToDiagnostics } from './issues.js';
 import { itemByCode } from './lookup.js';
@@ -279,7 +281,7 @@ export function loadCaseAt(
   let prevValue: string | undefined;
   for (const name of DATE_ORDER) {
     const value = d[name];
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null || value === 'ongoing') continue;
     if (prevValue !== undefined && value < prevValue) {
       diagnostics.push(
         diagnostic('CASE_DATE_ORDER', file.locate(['dates', name]), {
@@ -304,15 +306,33 @@ export function loadCaseAt(
     if (h.date > d.act) diagnostics.push(diagnostic('CASE_HISTORY_DATE', file.locate(['history', i, 'date']), { date: h.date, act: d.act }));
   }
 
+  // Age on the act date from the birth date (reached the day after the birthday); a given age must agree.
+  let age = raw.party.age;
+  const birth = raw.party.birthDate;
+  if (birth !== undefined) {
+    if (birth > d.act) {
+      diagnostics.push(diagnostic('CASE_DATE_ORDER', file.locate(['party', 'birthDate']), { later: 'act', laterValue: d.act, earlier: 'party.birthDate', earlierValue: birth }));
+    } else {
+      const computed = ageOn(birth, d.act);
+      if (age !== undefined && age !== computed) {
+        const at = file.locate(['party', 'birthDate']);
+        diagnostics.push(diagnostic('CASE_AGE_MISMATCH', file.locate(['party', 'age']), { age, birthDate: birth, act: d.act, computed, line: at.line, column: at.column }));
+      }
+      age = computed;
+    }
+  }
+
   const sorted = diagnostics.length > 0 ? sortDiagnostics(diagnostics) : diagnostics;
   if (hasErrors(sorted)) return { diagnostics: sorted };
   // Key order as documented; optional keys only when present.
   const party: Building<Case['party']> = { kind: raw.party.kind };
   if (raw.party.name !== undefined) party.name = raw.party.name;
-  if (raw.party.age !== undefined) party.age = raw.party.age;
+  if (age !== undefined) party.age = age;
+  if (birth !== undefined) party.birthDate = birth;
   if (raw.party.capacity !== undefined) party.capacity = raw.party.capacity;
   const dates: Building<Case['dates']> = { act: d.act };
-  if (d.actEnd) dates.actEnd = d.actEnd;
+  if (d.actEnd === 'ongoing') dates.ongoing = true;
+  else if (d.actEnd) dates.actEnd = d.actEnd;
   if (d.discovered) dates.discovered = d.discovered;
   if (d.decision) dates.decision = d.decision;
   const history: { item: string; date: string }[] = [];
@@ -326,5 +346,25 @@ export function loadCaseAt(
   c.circumstances = circumstances.size > 0 ? [...circumstances].sort() : [];
   c.history = history;
   if (raw.note !== undefined) c.note = raw.note;
+  // Sides that exclude each other: a diagnostic at each side, naming the other (evaluation gives undetermined).
+  const contradictions = contradictionsIn(ruleSet, c);
+  if (contradictions.length > 0) {
+    const at = (side: { kind: 'circumstance' | 'fact'; name: string }) =>
+      side.kind === 'fact' ? file.locate(['facts', side.name]) : file.locate(['circumstances', listed.indexOf(side.name)]);
+    const more: Diagnostic[] = [];
+    for (const x of contradictions) {
+      const sides = [
+        ...x.circumstances.map((name) => ({ kind: 'circumstance' as const, name })),
+        ...x.facts.map((name) => ({ kind: 'fact' as const, name })),
+      ];
+      for (let i = 0; i < sides.length; i++) {
+        const others = sides.filter((_, j) => j !== i);
+        const here = at(sides[i]!);
+        const there = others.map((o) => { const p = at(o); return `${o.kind === 'fact' ? 'fact ' : ''}${o.name} (${p.line}:${p.column})`; }).join(', ');
+        more.push(diagnostic('CASE_FACTS_CONTRADICT', here, { side: `${sides[i]!.kind === 'fact' ? 'fact ' : ''}${sides[i]!.name}`, other: there, reason: x.reason }));
+      }
+    }
+    return { case: c, diagnostics: sortDiagnostics([...sorted, ...more]) };
+  }
   return { case: c, diagnostics: sorted };
 }

@@ -23,6 +23,7 @@ import type {
   Circumstance,
   Citation,
   Condition,
+  Exclusion,
   FactDef,
   FineModel,
   IgnoreRule,
@@ -296,6 +297,23 @@ function build(
   };
 
   checkPolicy(idx, index.file, out);
+  // Exclusions the rule set declares: circumstances it knows, conditions on its facts.
+  const exclusions: Exclusion[] = [];
+  for (const { file, data } of sources) {
+    (data.exclusions ?? []).forEach((raw, i) => {
+      const path = ['exclusions', i];
+      let ok = true;
+      raw.of.forEach((name, j) => {
+        if (!circumstances[name]) {
+          ok = false;
+          out.push(diagnostic('UNKNOWN_CIRCUMSTANCE', file.locate([...path, 'of', j]), { name, known: Object.keys(circumstances).sort().join(', ') }));
+        }
+      });
+      const when = raw.when === undefined ? undefined : checkCondition(raw.when, base, file, [...path, 'when'], out);
+      if (raw.when !== undefined && when === undefined) ok = false;
+      if (ok) exclusions.push(when ? { of: [...raw.of], when, reason: raw.reason, origin: 'ruleset' } : { of: [...raw.of], reason: raw.reason, origin: 'ruleset' });
+    });
+  }
 
   const itemList = [...items.values()].map((x) => x.item).sort((a, b) => (a.code < b.code ? -1 : 1));
   const listList = [...lists.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -315,6 +333,8 @@ function build(
     policy,
     facts: ruleSetFacts,
     circumstances,
+    // Only when declared: rule sets without exclusions keep their content hash.
+    ...(exclusions.length ? { exclusions } : {}),
     items: itemList,
     lists: listList,
     unverified: idx.unverified ?? [],

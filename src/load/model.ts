@@ -171,6 +171,21 @@ export interface Circumstance {
   readonly origin: 'builtin' | 'ruleset';
 }
 
+/**
+ * Two sides that cannot both hold in one case: two circumstances, or one
+ * circumstance and a condition on the facts. Built in (src/schema/vocabulary.ts)
+ * or declared by the rule set (`exclusions:`).
+ */
+export interface Exclusion {
+  /** One or two circumstance names. */
+  readonly of: readonly string[];
+  /** With one circumstance: the condition on the facts that contradicts it. */
+  readonly when?: Condition;
+  /** Why, in zh-CN. */
+  readonly reason: string;
+  readonly origin: 'builtin' | 'ruleset';
+}
+
 export interface Policy {
   readonly split: readonly [number, number];
   readonly point: 'midpoint' | 'floor' | 'ceiling';
@@ -221,6 +236,8 @@ export interface RuleSet {
   readonly facts: Readonly<Record<string, FactDef>>;
   /** Built-in and declared circumstances, by name. */
   readonly circumstances: Readonly<Record<string, Circumstance>>;
+  /** Exclusions the rule set declares (the built-in ones are in BUILTIN_EXCLUSIONS); absent when none. */
+  readonly exclusions?: readonly Exclusion[];
   /** Items sorted by code. */
   readonly items: readonly Item[];
   /** List entries sorted by id. */

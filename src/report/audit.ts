@@ -68,6 +68,7 @@ export type AuditCode =
   | 'DISCRETIONARY_EXEMPTION_NOT_CONSIDERED'
   | 'PENALTY_NOT_IMPOSED'
   | 'SIMILAR_CASES_SPREAD'
+  | 'FACTS_CONTRADICT'
   | 'NOT_AUDITABLE';
 
 export type AuditSeverity = 'error' | 'warning' | 'info';
@@ -85,6 +86,7 @@ export const AUDIT_SEVERITY: Record<AuditCode, AuditSeverity> = {
   DISCRETIONARY_EXEMPTION_NOT_CONSIDERED: 'warning',
   PENALTY_NOT_IMPOSED: 'warning',
   SIMILAR_CASES_SPREAD: 'warning',
+  FACTS_CONTRADICT: 'warning',
   NOT_AUDITABLE: 'info',
 };
 
@@ -101,6 +103,7 @@ export const AUDIT_TITLE: Record<AuditCode, string> = {
   DISCRETIONARY_EXEMPTION_NOT_CONSIDERED: '可以不予处罚而未说明是否考虑',
   PENALTY_NOT_IMPOSED: '建议处罚而决定不予处罚',
   SIMILAR_CASES_SPREAD: '类案不同罚',
+  FACTS_CONTRADICT: '案件事实相互矛盾',
   NOT_AUDITABLE: '无法比对',
 };
 
@@ -212,6 +215,13 @@ export function auditCase(input: DecidedCaseInput): AuditFlag[] {
     flags.push({ code, severity: AUDIT_SEVERITY[code], line, caseId: d.caseId, item: d.item, message, cites: [...new Set(cites)] });
   const decidedText = dec.outcome === 'none' ? '不予处罚' : dec.kinds.map((k) => (k === 'fine' && dec.fine !== undefined ? `罚款${formatYuan(dec.fine)}` : PENALTY_TEXT[k])).join('、');
   const reason = dec.reason ? `（决定记载的理由：${dec.reason}）` : '';
+
+  // Facts that exclude each other: neither the decision nor the recommendation can be checked on them.
+  const contradictions = (d.undetermined ?? []).filter((u) => u.reason === 'contradiction');
+  if (contradictions.length > 0) {
+    flag('FACTS_CONTRADICT', `${contradictions.map((u) => u.message).join('；')}；决定（${decidedText}）未作比对，请先核实案件事实`, []);
+    return flags;
+  }
 
   if (dec.outcome === 'none') {
     if (d.outcome === 'penalty')

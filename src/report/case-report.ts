@@ -1,4 +1,4 @@
-import type { Case, Disposition, Penalty, PenaltyAssessment, TraceEntry } from '../evaluate/types.js';
+import type { Case, Disposition, Penalty, PenaltyAssessment, TraceEntry, UndeterminedReason } from '../evaluate/types.js';
 import type { RuleSet } from '../load/model.js';
 import { factScope } from '../load/loadCase.js';
 import { factValueText, formatYuan } from './format.js';
@@ -74,6 +74,12 @@ function penaltyEntry(p: Penalty): Entry {
   return { value: [`${who}${PENALTY_TEXT[p.kind]}`] };
 }
 
+/** An entry as one line of plain text. */
+function plainEntry(e: Entry): string {
+  const text = e.value.map((v) => (typeof v === 'string' ? v : v.strong)).join('');
+  return e.label ? `${e.label}${text.startsWith('（') ? '' : ' '}${text}` : text;
+}
+
 function assessmentEntries(a: PenaltyAssessment): Entry[] {
   return [
     { label: '裁量等级', value: [`${GRADE_TEXT[a.grade]}${a.tier ? `；阶次：${a.tier.label ?? a.tier.id}` : ''}`] },
@@ -106,14 +112,14 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   // 案件事实
   const party =
     c.party.kind === 'person'
-      ? `个人${c.party.name ? `（${c.party.name}）` : ''}${c.party.age !== undefined ? `，${c.party.age}周岁` : ''}${c.party.capacity === 'partial' ? '，尚未完全丧失辨认或者控制能力' : c.party.capacity === 'none' ? '，不能辨认或者控制自己行为' : ''}`
+      ? `个人${c.party.name ? `（${c.party.name}）` : ''}${c.party.age !== undefined ? `，${c.party.birthDate ? `${c.party.birthDate}出生，行为时` : ''}${c.party.age}周岁` : ''}${c.party.capacity === 'partial' ? '，尚未完全丧失辨认或者控制能力' : c.party.capacity === 'none' ? '，不能辨认或者控制自己行为' : ''}`
       : `单位${c.party.name ? `（${c.party.name}）` : ''}`;
   const facts: Entry[] = [entry('当事人', party)];
   for (const code of c.items) facts.push(entry('违法行为', `${code} ${rs.items.find((i) => i.code === code)?.name ?? ''}`));
   facts.push(
     entry(
       '违法行为发生',
-      `${c.dates.act}${c.dates.actEnd ? `，终了：${c.dates.actEnd}` : ''}；发现：${c.dates.discovered ?? '未提供'}；决定：${c.dates.decision ?? '未提供'}`,
+      `${c.dates.act}${c.dates.actEnd ? `，终了：${c.dates.actEnd}` : c.dates.ongoing ? '，仍在继续' : ''}；发现：${c.dates.discovered ?? '未提供'}；决定：${c.dates.decision ?? '未提供'}`,
     ),
   );
   for (const [name, v] of Object.entries(c.facts)) {
@@ -125,7 +131,11 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   sections.push({ id: 'facts', title: SECTION_TITLE.facts, blocks: [list(facts)] });
 
   // 适用的裁量事项与阶次
-  const rules: Entry[] = [entry('裁量基准', `${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`)];
+  const rules: Entry[] = [
+    d.statuteOnly
+      ? entry('裁量基准', `违法行为发生时${rs.title}（${rs.id}）没有施行的版本；仅依法律规定的处罚幅度和法定情节（法定处罚模型取自版本 ${rs.version}）`)
+      : entry('裁量基准', `${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`),
+  ];
   if (d.timeRule) {
     const t = d.timeRule;
     rules.push(
@@ -154,11 +164,30 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     }
   } else if (d.outcome === 'penalty') {
     conclusion.push(
-      { kind: 'paragraph', text: [{ strong: `给予行政处罚，${GRADE_TEXT[d.grade ?? 'general']}` }, `${d.mandatory ? '（依法应当从轻或者减轻）' : ''}。`] },
+      { kind: 'paragraph', text: [{ strong: `给予行政处罚，${GRADE_TEXT[d.grade ?? 'general']}` }, `${d.mandatory ? (d.grade === 'reduced' ? '（依法应当减轻）' : d.grade === 'heavier' ? '（依法应当从重）' : '（依法应当从轻或者减轻）') : ''}。`] },
       list(d.penalties.map(penaltyEntry)),
     );
   } else {
-    conclusion.push({ kind: 'paragraph', text: [{ strong: '暂无法确定处罚' }, '：缺少决定处罚幅度或阶次的事实，或者裁量基准存在问题，见下文。'] });
+    const steps = d.undetermined ?? [];
+    conclusion.push({ kind: 'paragraph', text: [{ strong: '暂无法确定处罚' }, steps.length ? '：' : '：缺少决定处罚幅度或阶次的事实，或者裁量基准存在问题，见下文。'] });
+    if (steps.length) conclusion.push(list(steps.map((u) => entry(UNDETERMINED_TEXT[u.reason], u.message))));
+    if (d.readings?.length) {
+      conclusion.push({ kind: 'paragraph', text: ['分别情形：'] });
+      conclusion.push(
+        list(
+          d.readings.map((r) =>
+            entry(
+              r.if,
+              r.outcome === 'none'
+                ? `${r.mandatory ? '不予行政处罚' : '可以不予行政处罚'}（${BASIS_TEXT[r.basis ?? 'other']}）`
+                : r.outcome === 'penalty'
+                  ? `给予行政处罚，${GRADE_TEXT[r.grade ?? 'general']}${r.penalties.length ? '：' + r.penalties.map((p) => plainEntry(penaltyEntry(p))).join('；') : ''}`
+                  : '仍无法确定',
+            ),
+          ),
+        ),
+      );
+    }
   }
   const after: Entry[] = d.measures.map((m) => ({ value: [m.text] }));
   const flags = [
@@ -216,6 +245,15 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     ruleSet: { id: rs.id, version: rs.version, hash: rs.hash, title: rs.title },
   };
 }
+
+const UNDETERMINED_TEXT: Record<UndeterminedReason, string> = {
+  contradiction: '事实矛盾',
+  'missing-facts': '缺少事实',
+  'missing-date': '缺少日期',
+  'benchmark-gap': '基准空档或重叠',
+  'exemption-open': '可能不予处罚',
+  versions: '新旧规定未能比较',
+};
 
 /** The status mark of a trace entry as printed: 【适用】. */
 export function statusMark(s: TraceEntry['status']): string {

@@ -39,6 +39,7 @@ export const STATUS_MARK: Record<TraceEntry['status'], string> = { applied: '【
 
 export const STEP_TEXT: Record<TraceEntry['step'], string> = {
   version: '适用版本',
+  facts: '案件事实',
   items: '违法行为',
   limitation: '追责时效',
   mandatory: '法定不予处罚',

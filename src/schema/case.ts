@@ -15,11 +15,12 @@ export const Case = z
       kind: z.enum(['person', 'organization']),
       name: Text.optional(),
       age: z.int().min(0).max(150).optional(),
+      birthDate: IsoDate.optional().meta({ description: 'Date of birth; the age on the act date is computed from it (reached the day after the birthday)' }),
       capacity: z.enum(['full', 'partial', 'none']).optional(),
     }),
     dates: z.strictObject({
       act: IsoDate,
-      actEnd: IsoDate.nullable().optional(),
+      actEnd: z.union([IsoDate, z.literal('ongoing')]).nullable().optional().meta({ description: 'End of a continuing act; ongoing while it goes on; null or absent for a single act' }),
       discovered: IsoDate.optional(),
       decision: IsoDate.optional(),
     }),

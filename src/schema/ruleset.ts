@@ -96,6 +96,23 @@ export const CircumstanceDecl = z
   })
   .meta({ id: 'CircumstanceDecl' });
 
+/**
+ * Circumstances (and facts) that cannot both hold: a case listing both sides
+ * is contradictory, and nothing is recommended on it. `of` names one or two
+ * circumstances; with `when`, one circumstance and a condition on the facts.
+ */
+export const ExclusionDecl = z
+  .strictObject({
+    of: z.array(Name).min(1).max(2).meta({ description: 'Two circumstances that exclude each other, or one with when:' }),
+    when: Condition.optional().meta({ description: 'A condition on the facts that contradicts the one circumstance of of:' }),
+    reason: Text.meta({ description: 'Why the two cannot both hold, in zh-CN, for the officer' }),
+  })
+  .superRefine((e, ctx) => {
+    if ((e.of.length === 2) === (e.when !== undefined))
+      ctx.addIssue({ code: 'custom', message: 'an exclusion names two circumstances, or one circumstance and when:', path: ['of'] });
+  })
+  .meta({ id: 'ExclusionDecl' });
+
 // ── statutory penalties ──────────────────────────────────────────────────
 
 /** Kinds of administrative penalty, 行政处罚法 Art. 9. */
@@ -333,6 +350,7 @@ const TopicFields = {
   circumstances: z.record(Name, CircumstanceDecl).optional(),
   items: z.array(Item).optional(),
   lists: z.array(ListEntry).optional(),
+  exclusions: z.array(ExclusionDecl).optional().meta({ description: 'Circumstances and facts that contradict each other, beside the built-in ones' }),
 };
 
 export const RuleSetIndex = z

@@ -1,4 +1,4 @@
-import type { Circumstance, FactDef } from '../load/model.js';
+import type { Circumstance, Exclusion, FactDef } from '../load/model.js';
 
 /**
  * Built-in vocabulary every rule set and case can use. Circumstances are
@@ -40,6 +40,25 @@ export const BUILTIN_CIRCUMSTANCES: readonly Circumstance[] = [
   c('emergency', '突发事件期间违反应对措施', 'aggravating', [{ law: XZCFF, article: 49 }]),
   c('cooperated', '积极配合调查、如实提供证据', 'mitigating-optional'),
   c('secondaryRole', '共同违法中起次要或者辅助作用', 'mitigating-optional'),
+];
+
+function x(a: string, b: string, reason: string): Exclusion {
+  return { of: [a, b], reason, origin: 'builtin' };
+}
+
+/**
+ * Built-in circumstances that exclude each other: a case listing both is
+ * contradictory (a data error), and no recommendation is given on it. A rule
+ * set adds its own (`exclusions:`), also between a circumstance and its facts.
+ */
+export const BUILTIN_EXCLUSIONS: readonly Exclusion[] = [
+  x('harmNone', 'harmMinor', '“没有造成危害后果”与“危害后果轻微”不能同时成立'),
+  x('harmNone', 'harmSerious', '“没有造成危害后果”与“造成严重危害后果”不能同时成立'),
+  x('harmNone', 'incident', '造成安全事故即有危害后果，与“没有造成危害后果”不能同时成立'),
+  x('harmMinor', 'harmSerious', '危害后果不能既“轻微”又“严重”'),
+  x('minorViolation', 'harmSerious', '造成严重危害后果的违法行为不是“违法行为轻微”'),
+  x('minorViolation', 'incident', '造成安全事故的违法行为不是“违法行为轻微”'),
+  x('noFaultProven', 'intentional', '故意实施违法行为即有主观过错，与“有证据足以证明没有主观过错”不能同时成立（行政处罚法第三十三条第二款）'),
 ];
 
 /** Facts every case has, taken from its party. */

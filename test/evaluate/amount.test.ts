@@ -199,7 +199,7 @@ describe('减轻 (below the statutory minimum): only on a ground, and only down 
     expect(fine(d).recommended).toBe(fen(27500));
   });
 
-  it('on a 减轻 list, no floor set (reducedFloor null): no amount recommended, range 0 – statutory minimum, flagged', () => {
+  it('on a 减轻 list, no floor set (reducedFloor null): no amount recommended, range from 0 to below the statutory minimum, flagged', () => {
     const d = run({ item: 'REDUCED', circumstances: ['remediedVoluntarily'] });
     expect(d.outcome).toBe('penalty');
     expect(d.grade).toBe('reduced');
@@ -208,18 +208,19 @@ describe('减轻 (below the statutory minimum): only on a ground, and only down 
     const f = fine(d);
     expect(f.statutory).toEqual({ min: fen(5000), max: fen(50000) });
     expect(f.recommended).toBeUndefined();
-    expect(f.range).toEqual({ min: 0, max: fen(5000) });
+    // 减轻 is "below the statutory minimum" (law-facts.md §减轻: 江苏 3.0, 沪城管规〔2025〕2号): the top is one fen less.
+    expect(f.range).toEqual({ min: 0, max: fen(5000) - 1 });
     expect(warningCodes(d)).toContain('REDUCED_NO_FLOOR');
     expect(d.procedure.simple).toBe(false);
   });
 
-  it('with a floor of 1,000 yuan: range 1,000–5,000, recommended 3,000, no warning', () => {
+  it('with a floor of 1,000 yuan: range 1,000 to just below 5,000, recommended 3,000, no warning', () => {
     const rs = withIndex((t) => t.replace('reducedFloor: null', 'reducedFloor: 1000'));
     expect(rs.policy.reducedFloor).toBe(fen(1000));
     const d = run({ item: 'REDUCED', circumstances: ['remediedVoluntarily'] }, rs);
     expect(d.grade).toBe('reduced');
     const f = fine(d);
-    expect(f.range).toEqual({ min: fen(1000), max: fen(5000) });
+    expect(f.range).toEqual({ min: fen(1000), max: fen(5000) - 1 });
     expect(f.recommended).toBe(fen(3000));
     expect(warningCodes(d)).not.toContain('REDUCED_NO_FLOOR');
   });

@@ -139,6 +139,21 @@ describe('行政处罚法第二十九条：同一违法行为违反多个法律�
     expect(d.procedure.hearing).toBe(true);
   });
 
+  it('the concurrent provision is cited as violated (违法依据) but not as a penalty basis when nothing is imposed under it', () => {
+    const d = run({ items: ['LOWER', 'RANGE'] });
+    const byText = new Map(d.citations.map((c) => [c.text, c.role]));
+    expect(byText.get('《测试用法律》第三条')).toBe('violates');
+    expect(byText.get('《测试用法律》第五十二条第一款')).toBe('penalizedBy');
+    expect(byText.has('《测试用法律》第五十三条')).toBe(false);
+  });
+
+  it('a penalty imposed under the concurrent provision (吊销 under LICENCE) cites its penalty article as a basis', () => {
+    const d = run({ items: ['LOWER', 'LICENCE'] });
+    const byText = new Map(d.citations.map((c) => [c.text, c.role]));
+    expect(byText.get('《测试用法律》第九条')).toBe('violates');
+    expect(byText.get('《测试用法律》第五十九条')).toBe('penalizedBy');
+  });
+
   it('one item only: nothing concurrent, no Art. 29 step', () => {
     const d = run({ item: 'RANGE' });
     expect(d.concurrent).toEqual([]);
@@ -455,7 +470,7 @@ describe('行政处罚法第五十一条：警告或者对公民处二百元以�
     ['organisation, 3,000.01 yuan (just above)', 'organization', 3000.01, 300_001, false],
     ['organisation, 200 yuan', 'organization', 200, 20_000, true],
   ])('%s → simple procedure %s', (_, kind, goodsValue, fen, simple) => {
-    const d = run({ item: 'EXACT', party: { kind }, facts: { goodsValue } });
+    const d = run({ item: 'EXACT', party: kind === 'person' ? { kind, age: 40 } : { kind }, facts: { goodsValue } });
     expect(d.outcome).toBe('penalty');
     expect(fine(d)!.recommended).toBe(fen);
     expect(d.procedure.simple).toBe(simple);
@@ -493,7 +508,7 @@ describe('行政处罚法第六十三条：较大数额罚款、没收较大数�
     ['organisation, 99,999.99 yuan', 'organization', 99999.99, false],
     ['organisation, 10,000 yuan (a citizen’s threshold only)', 'organization', 10000, false],
   ])('fine for a %s → hearing %s', (_, kind, goodsValue, hearing) => {
-    const d = run({ item: 'EXACT', party: { kind }, facts: { goodsValue } });
+    const d = run({ item: 'EXACT', party: kind === 'person' ? { kind, age: 40 } : { kind }, facts: { goodsValue } });
     expect(fine(d)!.recommended).toBe(Math.round(goodsValue * 100));
     expect(d.procedure.hearing).toBe(hearing);
     expect(texts(d).includes(`${XZCFF}第六十三条第一款`)).toBe(hearing);

@@ -54,10 +54,25 @@ describe('versions and Art. 37', () => {
     expect(d[0]!.message).toContain('overlapping version 1');
   });
 
-  it('reports a case whose act falls outside every version', () => {
+  it('a case whose act falls outside every version is judged on the statute alone, with a warning at the act date', () => {
     const r = evaluateInCatalog([v1], caseOf({ dates: { act: '2023-12-31', discovered: '2024-01-05' } }));
-    expect(r.disposition).toBeUndefined();
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_NO_VERSION']);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['CASE_NO_VERSION', 'warning']]);
+    const d = r.disposition!;
+    expect(d.statuteOnly).toBe(true);
+    expect(d.ruleSet.version).toBe('1');
+    expect(d.tier).toBeUndefined();
+    expect(d.penalties[0]).toMatchObject({ kind: 'fine', statutory: { min: 100_000, max: 500_000 }, range: { min: 100_000, max: 500_000 } });
+    expect(d.penalties[0]!.recommended).toBeUndefined();
+    expect(d.warnings.map((w) => w.code)).toContain('NO_BENCHMARK');
+  });
+
+  it('on the statute alone, the statutory grounds still apply: a child under 14 (Art. 30), the time bar (Art. 36), 14–17 mitigation', () => {
+    const under14 = evaluateInCatalog([v1], caseOf({ party: { kind: 'person', age: 13 }, dates: { act: '2023-12-31', discovered: '2024-01-05' } })).disposition!;
+    expect(under14).toMatchObject({ outcome: 'none', basis: 'under-14', mandatory: true, statuteOnly: true });
+    const barred = evaluateInCatalog([v1], caseOf({ dates: { act: '2021-01-01', discovered: '2023-12-01' } })).disposition!;
+    expect(barred).toMatchObject({ outcome: 'none', basis: 'time-barred', statuteOnly: true });
+    const minor = evaluateInCatalog([v1], caseOf({ party: { kind: 'person', age: 16 }, dates: { act: '2025-03-01', discovered: '2025-03-02' } })).disposition!;
+    expect(minor).toMatchObject({ outcome: 'penalty', grade: 'lighter', mandatory: true, statuteOnly: true });
   });
 
   it('judges the act under the version in force that day when the decision falls in the same version', () => {
@@ -98,6 +113,19 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule?.applied).toBe('decision');
   });
 
+  it('conduct no longer illegal (Art. 37) is not ordered corrected, cites no penalty article and no procedure, and keeps nothing of the old result', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.measures).toEqual([]);
+    expect(d.citations.map((c) => c.text)).toEqual(['《中华人民共和国行政处罚法》第三十七条']);
+    expect(d.procedure).toEqual({ simple: false, hearing: false, legalReview: false, collective: false });
+    expect(d.lists).toEqual([]);
+    expect(d.warnings).toEqual([]);
+    expect(d.missingFacts).toEqual([]);
+    expect(d.trace.every((t) => t.step === 'version')).toBe(true);
+    expect(d.channel).toBe('service');
+  });
+
   it('applies the later version when it gives no penalty (an exemption list was added)', () => {
     const lists = `lists:
   - id: E1
@@ -114,7 +142,7 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule).toMatchObject({ applied: 'decision', atAct: { outcome: 'penalty' }, atDecision: { outcome: 'none' } });
   });
 
-  it('keeps the old version, with a warning, when the later one cannot read the case', () => {
+  it('gives no recommendation (reason versions), the old result shown as a reading, when the later version cannot read the case', () => {
     // Version 2 does not declare the fact `gains` the case gives.
     const noGains = loadRuleSet([
       { path: 'v2/index.yaml', text: `id: test-ver\nregion: { code: "000000", name: 测试 }\ntitle: t\nissuer: t\nversion: "2"\neffective: { from: 2025-01-01 }\nlaws:\n  tl: { title: 测试条例, version: 2025-01-01 }\n` },
@@ -122,6 +150,9 @@ describe('versions and Art. 37', () => {
     ]).ruleSet!;
     const d = evaluateInCatalog([v1, noGains], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
     expect(d.ruleSet.version).toBe('1');
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['versions']);
+    expect(d.readings?.map((r) => [r.version, r.outcome])).toEqual([['1', 'penalty']]);
     expect(d.warnings.map((w) => w.code)).toContain('VERSIONS_NOT_COMPARED');
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import type { SourceInput } from '../../src/load/source.js';
+import { BUILTIN_EXCLUSIONS } from '../../src/schema/vocabulary.js';
 
 /**
  * fast-check generators for the property tests: random rule sets written as
@@ -61,6 +62,18 @@ export const BUILTIN_CIRCUMSTANCE_NAMES = [
 
 /** Circumstances that by themselves make a penalty impossible; cases pick them rarely. */
 const EXEMPTING = new Set(['noFaultProven', 'minorViolation', 'harmNone']);
+
+/**
+ * The circumstances without contradictions (src/schema/vocabulary.ts
+ * BUILTIN_EXCLUSIONS): `forced` are kept, and of `base` each one that
+ * contradicts a circumstance kept before it is dropped.
+ */
+export function consistent(base: readonly string[], forced: readonly string[] = []): string[] {
+  const kept = [...forced];
+  const clash = (a: string, b: string) => BUILTIN_EXCLUSIONS.some((e) => e.of.length === 2 && e.of.includes(a) && e.of.includes(b) && a !== b);
+  for (const c of base) if (!kept.includes(c) && !kept.some((k) => clash(k, c))) kept.push(c);
+  return kept;
+}
 
 // ── small helpers ────────────────────────────────────────────────────────
 

@@ -167,7 +167,7 @@ function replay(dir: string, code: string, value: Record<string, unknown>, fact:
 const at = (item: string, act: string, facts: Record<string, unknown>, circumstances: string[], kind = 'organization') => ({
   id: 'mono',
   item,
-  party: { kind },
+  party: kind === 'person' ? { kind, age: 40 } : { kind },
   dates: { act, discovered: act },
   facts,
   circumstances,

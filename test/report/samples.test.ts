@@ -22,7 +22,8 @@ describe('bundled samples', () => {
     expect(s.outcomes.none).toBeGreaterThan(0);
     expect(s.outcomes.penalty).toBeGreaterThan(0);
     expect(s.outcomes.undetermined).toBeGreaterThan(0);
-    expect(s.problems.list.map((p: { line: number }) => p.line)).toEqual([18, 59, 102, 145, 171, 200]);
+    // Line 145 (an act in 2019, before every version of cn-road-transport) is judged on the statute alone.
+    expect(s.problems.list.map((p: { line: number }) => p.line)).toEqual([18, 59, 102, 171, 200]);
     expect(s.exemptions.withAmount.fineTotal).toBeGreaterThan(0);
     expect(s.channels.map((g: { ruleSet: string }) => g.ruleSet)).toEqual(['cn-road-transport', 'cn-samr-food']);
   });

@@ -2,6 +2,7 @@ import { hasErrors } from '../../diagnostics/index.js';
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { evaluateInCatalog } from '../../evaluate/versions.js';
+import { isIsoDate } from '../../schema/primitives.js';
 import type { Disposition } from '../../evaluate/types.js';
 import { checkCatalog } from '../../load/catalog.js';
 import type { RuleSet } from '../../load/model.js';
@@ -16,7 +17,7 @@ import { EXIT, UsageError, type CliIO } from '../io.js';
 import { openOutput } from '../output.js';
 import { checkDirs } from './verify.js';
 
-export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace]
+export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace] [--as-of YYYY-MM-DD]
 
 Evaluates each case (YAML or JSON) against the rule set it names (ruleSet:), or
 the one under --rules whose items it uses, in the version in force on the act
@@ -30,11 +31,15 @@ Options:
   --format md|json|html
                      output format (default md)
   --no-trace         leave out the reasoning steps
+  --as-of YYYY-MM-DD the day of evaluation, for a case without a decision date:
+                     taken as the decision date (Art. 37) and as the latest
+                     discovery date (Art. 36); without it such steps stay open
   --output <file>    write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
 ${cacheHelp(21)}
 
-Exit: 0 every case evaluated, 1 a case or rule set is invalid, 2 usage or I/O problem.
+Exit: 0 every case evaluated, 1 a case or rule set is invalid (or its facts
+contradict each other), 2 usage or I/O problem.
 `;
 
 /**
@@ -59,6 +64,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       rules: { type: 'string' },
       format: { type: 'string', default: 'md' },
       'no-trace': { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
       output: { type: 'string', short: 'o' },
       ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
@@ -71,6 +77,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const format = values.format === 'markdown' ? 'md' : values.format;
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
   if (positionals.length === 0) throw new UsageError('evaluate needs at least one case file');
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, got "${asOf}"`);
 
   const rulesDir = values.rules ?? bundledRulesDir();
   const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
@@ -92,12 +100,14 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
       exit = EXIT.usage;
       continue;
     }
-    const r = evaluateInCatalog(rules.ruleSets, read.source, { trace: !values['no-trace'] });
+    const r = evaluateInCatalog(rules.ruleSets, read.source, { trace: !values['no-trace'], ...(asOf !== undefined ? { asOf } : {}) });
     if (r.diagnostics.length > 0) io.stderr(formatDiagnosticsText(r.diagnostics));
     if (!r.disposition) {
       exit = Math.max(exit, EXIT.problems);
       continue;
     }
+    // Contradictory facts: the report says undetermined, and the input needs correcting.
+    if (r.diagnostics.some((d) => d.code === 'CASE_FACTS_CONTRADICT')) exit = Math.max(exit, EXIT.problems);
     dispositions.push(r.disposition);
     if (format === 'md') outputs.push(renderDispositionMarkdown(r.disposition, r.ruleSet!, r.case!));
     if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });
