@@ -28,8 +28,9 @@ Commands:
                           the same statutory items in two regions, side by side,
                           and sample cases they would treat differently
   verify <rules-dir>...   check rule-set folders; problems as path:line:col
-  test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
-                          run fixture cases and report coverage
+  test [<rules-dir>] [--fixtures <dir>] [--filter <text>] [--require-coverage]
+                          run fixture cases and report coverage (default:
+                          the bundled rules and fixtures)
   diff <old-dir> <new-dir> [--format md|json]
                           what changed between two versions of a rule set
   schema [index|topic|case]
