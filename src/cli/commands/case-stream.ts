@@ -1,12 +1,15 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Place } from '../../diagnostics/index.js';
 import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../../evaluate/versions.js';
 import type { EvaluateOptions } from '../../evaluate/types.js';
 import type { RuleSet } from '../../load/model.js';
 import { parseSource, SourceFile } from '../../load/source.js';
 import { ioDiagnostic, readSource } from '../../node/fs.js';
+import type { CliIO } from '../io.js';
+import { openStdinCases, STDIN, STDIN_NAME } from '../inputs.js';
 
 /**
  * Cases for batch work, one at a time: NDJSON read line by line (a stream, so
@@ -144,7 +147,9 @@ export interface NdjsonLine {
  * threads of `batch --workers` both read through this, so they number lines
  * alike. A file that cannot be opened is a diagnostic instead.
  */
-export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
+export async function ndjsonLines(path: string, chunks?: AsyncIterable<string>): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
+  // Standard input (or any text stream) as it comes.
+  if (chunks) return { lines: numbered(Readable.from(chunks)) };
   let stream;
   try {
     // A folder opens fine and fails on the first read, out of reach of the
@@ -161,7 +166,7 @@ export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<
   return { lines: numbered(stream) };
 }
 
-async function* numbered(stream: ReadStream): AsyncGenerator<NdjsonLine> {
+async function* numbered(stream: Readable): AsyncGenerator<NdjsonLine> {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;
   try {
@@ -183,7 +188,21 @@ async function* numbered(stream: ReadStream): AsyncGenerator<NdjsonLine> {
  * removed from each case before it is evaluated (e.g. an officer's `decision`,
  * read separately from `value`). An I/O problem is a single record at line 1.
  */
-export async function* readCases(path: string, stripKeys: readonly string[] = []): AsyncGenerator<CaseRecord> {
+export async function* readCases(path: string, stripKeys: readonly string[] = [], io?: CliIO): AsyncGenerator<CaseRecord> {
+  if (path === STDIN && io) {
+    const input = await openStdinCases(io);
+    if (input.ndjson) {
+      const opened = await ndjsonLines(STDIN_NAME, input.chunks);
+      if ('lines' in opened) for await (const { line, text } of opened.lines) yield ndjsonRecord(STDIN_NAME, line, text, stripKeys);
+      return;
+    }
+    if (!input.source) {
+      yield failed(1, [input.diagnostic!]);
+      return;
+    }
+    yield* listRecords(input.source, stripKeys);
+    return;
+  }
   if (isNdjson(path)) {
     const opened = await ndjsonLines(path);
     if ('diagnostic' in opened) {
@@ -199,7 +218,13 @@ export async function* readCases(path: string, stripKeys: readonly string[] = []
     yield failed(1, [read.diagnostic!]);
     return;
   }
-  const parsed = parseSource(read.source);
+  yield* listRecords(read.source, stripKeys);
+}
+
+/** The cases of one YAML / JSON document holding a list. */
+function* listRecords(source: Parameters<typeof parseSource>[0], stripKeys: readonly string[]): Generator<CaseRecord> {
+  const path = source.path;
+  const parsed = parseSource(source);
   if (!parsed.file || parsed.diagnostics.length > 0) {
     yield failed(parsed.diagnostics[0]?.line ?? 1, parsed.diagnostics);
     return;
