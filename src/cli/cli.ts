@@ -8,10 +8,10 @@ Usage: cailiang <command> [options]
 Commands:
   evaluate <case.yaml>... [--rules <dir>] [--format md|json|html]
                           recommend a disposition for each case
-  batch <cases> [--rules <dir>] [--format md|json|html] [--workers <n>]
+  batch <cases>... [--rules <dir>] [--format md|json|html] [--workers <n>]
                           statistics over many cases (NDJSON or a YAML list):
                           outcomes, 721 shares against the target, 免罚 totals
-  audit <decided-cases> [--rules <dir>] [--format text|json|md] [--spread <n>]
+  audit <decided-cases>... [--rules <dir>] [--format text|json|md] [--spread <n>]
                           check officers' decisions against the recommendations
                           (偏离监督); exit 1 on an error-level flag
   compare <rules-a> <rules-b> [--cases <file>] [--format md|json]
@@ -28,7 +28,9 @@ Commands:
   statute <show|import|coverage> ...
                           read the penalty clauses of law texts; write a law's
                           statutory layer as a rule set; coverage of a collection
-  demo                    evaluate the bundled sample cases and print their reports
+  demo [--rules <dir>] [--fixtures <dir>]
+                          evaluate the bundled sample cases and print their reports
+  help [<command>]        this help, or a command's
 
 Common options: -r, --rules <dir>   -f, --format <format>   -o, --output <file>
 A case, NDJSON or decided-cases file may be "-" (standard input); quoted globs
