@@ -34,7 +34,6 @@ export { loadCase, type CaseResult, type CaseValue } from './load/loadCase.js';
 export { checkCatalog, inForce, versionsOf } from './load/catalog.js';
 export { evaluate } from './evaluate/evaluate.js';
 export { compareVersions, evaluateInCatalog, type CatalogResult } from './evaluate/versions.js';
-export { evaluateWithJsonRulesEngine, toJsonRulesEngineRules } from './evaluate/jre.js';
 export type {
   Case,
   Channel,
