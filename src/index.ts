@@ -8,6 +8,7 @@ export { loadRuleSet, type LoadOptions, type LoadResult } from './load/loadRuleS
 export type { SourceInput, ParseLimits } from './load/source.js';
 export type {
   Circumstance,
+  CircumstanceEffect,
   Citation,
   Condition,
   FactDef,
@@ -26,6 +27,7 @@ export type {
   PenaltyKind,
   Policy,
   RuleSet,
+  ScalarValue,
   SourceDoc,
   Tier,
   TierRange,
@@ -44,6 +46,7 @@ export type {
   EvaluationWarning,
   FenRange,
   Measure,
+  MeasureKind,
   NoPenaltyBasis,
   Outcome,
   Penalty,
@@ -52,6 +55,7 @@ export type {
   RuleRef,
   TimeRule,
   TraceEntry,
+  TraceStep,
   VersionResult,
 } from './evaluate/types.js';
 export { diffRuleSets, renderDiffJson, renderDiffMarkdown, type Change, type RuleSetDiff } from './report/diff.js';
@@ -62,10 +66,13 @@ export {
   BatchTally,
   renderBatchJson,
   renderBatchMarkdown,
+  type BatchCase,
   type BatchProblem,
   type BatchSummary,
   type ChannelGroup,
   type ChannelShare,
+  type ItemRow,
+  type UndeterminedCase,
 } from './report/batch.js';
 export { renderBatchHtml } from './report/batch-html.js';
 export {
@@ -78,13 +85,27 @@ export {
   type AuditCode,
   type AuditFlag,
   type AuditReport,
+  type AuditSeverity,
   type AuditSpread,
   type DecidedCaseInput,
   type Decision,
 } from './report/audit.js';
-export { compareRegions, renderCompareJson, renderCompareMarkdown, type RegionComparison } from './report/compare.js';
+export {
+  compareRegions,
+  renderCompareJson,
+  renderCompareMarkdown,
+  type CompareCaseInput,
+  type ItemPair,
+  type ItemSide,
+  type RegionComparison,
+  type RuleSetRef,
+  type SampleCase,
+  type SampleResult,
+} from './report/compare.js';
+export type { RawDecision } from './schema/decided.js';
+export type { Operator } from './schema/condition.js';
 export { runFixture, type FixtureFailure, type FixtureResult } from './fixture/fixture.js';
-export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Severity } from './diagnostics/index.js';
+export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Place, type Severity } from './diagnostics/index.js';
 export { jsonSchema, type SchemaKind } from './schema/json-schema.js';
 export {
   formatDiagnostics,
