@@ -116,4 +116,28 @@ export {
   type DiagnosticFormat,
 } from './report/diagnostics.js';
 export { resolveParents, verifyRuleSet, type VerifyOptions } from './verify/index.js';
+export type { StatuteSource } from './verify/context.js';
+export type {
+  ClauseCondition,
+  ConditionName,
+  FineBase,
+  LawArticle,
+  LawParagraph,
+  LawReading,
+  LawText,
+  ListItem,
+  PenaltyGroup,
+  PenaltyProvision,
+  ReadFine,
+  ReadMeasure,
+  ReadProblem,
+  ReadViolation,
+  Sanction,
+  SanctionChoice,
+  SanctionKind,
+  SanctionOrChoice,
+  StatuteRef,
+  Target,
+  TextPosition,
+} from './statute/types.js';
 export { VERSION } from './version.js';
