@@ -31,16 +31,16 @@ describe('help', () => {
   it('bare cailiang prints the usage on stderr and exits 2, nothing on stdout', async () => {
     const r = await run([]);
     expect(r).toEqual({ code: 2, out: '', err: HELP });
-  });
+  }, 60_000);
 
   it('cailiang --help and cailiang help print it on stdout with exit 0', async () => {
     for (const argv of [['--help'], ['help'], ['-h']]) expect(await run(argv)).toEqual({ code: 0, out: HELP, err: '' });
-  });
+  }, 60_000);
 
   it('cailiang help verify is the help of verify, as verify --help is', async () => {
     expect(await run(['help', 'verify'])).toEqual({ code: 0, out: VERIFY_HELP, err: '' });
     expect(await run(['verify', '--help'])).toEqual({ code: 0, out: VERIFY_HELP, err: '' });
-  });
+  }, 60_000);
 
   it('every command answers --help with its own usage', async () => {
     for (const name of ['evaluate', 'batch', 'audit', 'compare', 'verify', 'test', 'diff', 'schema', 'demo']) {
@@ -48,13 +48,13 @@ describe('help', () => {
       expect(r.code, name).toBe(0);
       expect(r.out, name).toMatch(new RegExp(`^Usage: cailiang ${name}`));
     }
-  });
+  }, 60_000);
 
   it('help of a command that does not exist is a usage error', async () => {
     const r = await run(['help', 'evaluat']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown command "evaluat"/);
-  });
+  }, 60_000);
 
   it('the top-level help lists the exit codes 0, 1, 2 and 3, and so does the README', () => {
     expect(HELP).toMatch(/Exit codes: 0 ok, 1 problems in the input, 2 usage or I\/O error,\s+3 internal error/);
@@ -68,40 +68,40 @@ describe('standard input', () => {
     const fromStdin = await run(['evaluate', '-', '--format', 'json'], { stdin: readFileSync(CASE, 'utf8') });
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.out).toBe(fromFile.out.replaceAll(CASE, '<stdin>'));
-  });
+  }, 60_000);
 
   it('a bad case on standard input is pointed at as <stdin>:line:col', async () => {
     const r = await run(['evaluate', '-'], { stdin: 'item: [unclosed\n' });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^<stdin>:\d+:\d+ /m);
-  });
+  }, 60_000);
 
   it('batch - reads NDJSON from standard input and counts what the file gives', async () => {
     const fromFile = await run(['batch', BATCH, '--format', 'json']);
     const fromStdin = await run(['batch', '-', '--format', 'json'], { stdin: readFileSync(BATCH, 'utf8') });
     expect(fromStdin.code).toBe(fromFile.code);
     expect(fromStdin.out).toBe(fromFile.out.replaceAll(BATCH, '<stdin>'));
-  });
+  }, 60_000);
 
   it('batch - reads a YAML list of cases from standard input too', async () => {
     const list = readFileSync(BATCH, 'utf8').trim().split('\n').slice(0, 5).map((l) => `- ${l}`).join('\n');
     const r = await run(['batch', '-', '--format', 'json'], { stdin: list });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).cases).toBe(5);
-  });
+  }, 60_000);
 
   it('audit - reads decided cases from standard input', async () => {
     const fromFile = await run(['audit', DECIDED, '--format', 'json']);
     const fromStdin = await run(['audit', '-', '--format', 'json'], { stdin: readFileSync(DECIDED, 'utf8') });
     expect(fromStdin.code).toBe(fromFile.code);
     expect(fromStdin.out).toBe(fromFile.out.replaceAll(DECIDED, '<stdin>'));
-  });
+  }, 60_000);
 
   it('standard input can be named once only', async () => {
     const r = await run(['evaluate', '-', '-'], { stdin: '' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/only once/);
-  });
+  }, 60_000);
 });
 
 describe('several files and quoted globs', () => {
@@ -113,13 +113,13 @@ describe('several files and quoted globs', () => {
     const deep = await expandGlob('fixtures/**/*.ndjson');
     expect(deep).toEqual(['fixtures/samples/batch.ndjson', 'fixtures/samples/decided.ndjson']);
     expect(await expandGlob('fixtures/{samples,cn-air}/batch.ndjson')).toEqual(['fixtures/samples/batch.ndjson']);
-  });
+  }, 60_000);
 
   it('a glob that matches nothing is a usage error naming it', async () => {
     await expect(expandInputs(['nowhere/*.yaml'])).rejects.toThrow(/no file matches "nowhere\/\*\.yaml"/);
     const r = await run(['evaluate', 'nowhere/*.yaml']);
     expect(r.code).toBe(2);
-  });
+  }, 60_000);
 
   it('evaluate with a quoted glob evaluates every case it matches', async () => {
     const files = await expandGlob('fixtures/cn-samr-food/expired*.yaml');
@@ -127,14 +127,14 @@ describe('several files and quoted globs', () => {
     const r = await run(['evaluate', 'fixtures/cn-samr-food/expired*.yaml', '-f', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toHaveLength(files.length);
-  });
+  }, 60_000);
 
   it('batch over two files counts the cases of both', async () => {
     const one = JSON.parse((await run(['batch', BATCH, '-f', 'json'])).out);
     const two = JSON.parse((await run(['batch', BATCH, DECIDED, '-f', 'json'])).out);
     const decided = readFileSync(DECIDED, 'utf8').trim().split('\n').length;
     expect(two.cases).toBe(one.cases + decided);
-  });
+  }, 60_000);
 });
 
 describe('short flags', () => {
@@ -143,7 +143,7 @@ describe('short flags', () => {
     const short = await run(['evaluate', CASE, '-f', 'json', '-r', 'rules/cn-samr-food']);
     expect(short).toEqual(long);
     expect(long.code).toBe(0);
-  });
+  }, 60_000);
 });
 
 describe('progress line', () => {
@@ -153,7 +153,7 @@ describe('progress line', () => {
     const r = await run(['batch', '-', '-f', 'json'], { stdin: input, tty: true });
     expect(r.err).toBe('\rcailiang batch: 1,000 cases…\r\x1b[K');
     expect(JSON.parse(r.out).cases).toBe(many.length * 5);
-  });
+  }, 60_000);
 
   it('never when stderr is not a terminal, nor with --quiet, and the report is the same', async () => {
     const tty = await run(['batch', '-', '-f', 'json'], { stdin: input, tty: true });
@@ -163,14 +163,14 @@ describe('progress line', () => {
     expect(quiet.err).toBe('');
     expect(pipe.out).toBe(tty.out);
     expect(quiet.out).toBe(tty.out);
-  });
+  }, 60_000);
 
   it('audit shows it too, on a terminal only', async () => {
     const lines = readFileSync(DECIDED, 'utf8').trim().split('\n');
     const input = Array.from({ length: 60 }, () => lines).flat().join('\n');
     expect((await run(['audit', '-', '-f', 'json'], { stdin: input, tty: true })).err).toMatch(/^\rcailiang audit: 1,000 cases…/);
     expect((await run(['audit', '-', '-f', 'json'], { stdin: input, tty: false })).err).toBe('');
-  });
+  }, 60_000);
 });
 
 describe('a closed pipe', () => {

@@ -32,7 +32,7 @@ describe('the README', () => {
     const code = await cli(['verify', dir, '--strict', '--as-of', '2026-01-01'], io);
     expect(io.out).toMatch(/1 rule set: 0 errors, 0 warnings/);
     expect(code).toBe(0);
-  });
+  }, 60_000);
 
   it('its case example evaluates against the bundled rules', async () => {
     const path = join(tmp, 'case.yaml');
@@ -40,7 +40,7 @@ describe('the README', () => {
     const io = bufferIO();
     expect(await cli(['evaluate', path, '--format', 'json'], io)).toBe(0);
     expect(JSON.parse(io.out).item).toBe('SPAQF-124-1-5');
-  });
+  }, 60_000);
 
   // `npx cailiang …` lines of the sh blocks that name only files of this package (not a user's
   // case.yaml), without pipes or redirections.

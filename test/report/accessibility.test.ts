@@ -49,7 +49,7 @@ describe('the HTML reports', () => {
       expect(contrast(vars[v]!, '#ffffff'), `--${v} on white`).toBeGreaterThanOrEqual(4.5);
       expect(contrast(vars[v]!, soft), `--${v} on --soft`).toBeGreaterThanOrEqual(4.5);
     }
-  });
+  }, 60_000);
 
   it('batch: chart labels are at least 4.5:1 on white, and the counts on the bars against their bar', async () => {
     const page = await pages.batch();
@@ -72,14 +72,14 @@ describe('the HTML reports', () => {
     }
     expect(onBars).toBeGreaterThan(5);
     expect(onWhite).toBeGreaterThan(5);
-  });
+  }, 60_000);
 
   it.each(Object.keys(pages))('%s: every table header says what it heads (scope)', async (name) => {
     const page = await pages[name as keyof typeof pages]();
     const th = [...page.matchAll(/<th\b[^>]*>/g)].map((m) => m[0]);
     if (name === 'batch') expect(th.length).toBeGreaterThan(10);
     for (const t of th) expect(t).toMatch(/\bscope="(col|row|colgroup|rowgroup)"/);
-  });
+  }, 60_000);
 
   it('batch: wide tables and charts scroll in their own box on a narrow screen', async () => {
     const page = await pages.batch();
@@ -87,5 +87,5 @@ describe('the HTML reports', () => {
     expect(page.match(/<div class="table-scroll"><table\b/g)!.length).toBe(tables);
     expect(page).toMatch(/\.table-scroll \{ overflow-x: auto;/);
     expect(page.match(/<figure class="chart">/g)!.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });

@@ -56,7 +56,7 @@ describe('--format github', () => {
       const p = /line=(\d+)(?:,col=\d+)?(?:,endLine=(\d+))?/.exec(l)!;
       if (p[2] !== undefined && p[2] !== p[1]) expect(l, l).not.toMatch(/col=|endColumn=/);
     }
-  });
+  }, 60_000);
 });
 
 describe('--format sarif', () => {
@@ -97,5 +97,5 @@ describe('--format sarif', () => {
     await cli(['verify', 'test/data/broken', 'test/hostile/rules', '--format', 'sarif'], io);
     expect(JSON.parse(io.out).runs[0].results.length).toBeGreaterThan(3);
     expect(validateSarif(io.out)).toEqual([]);
-  });
+  }, 60_000);
 });
