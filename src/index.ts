@@ -9,6 +9,7 @@ export { CailiangArgumentError } from './load/arguments.js';
 export type { SourceInput, ParseLimits } from './load/source.js';
 export type {
   Circumstance,
+  CircumstanceEffect,
   Citation,
   Condition,
   FactDef,
@@ -27,6 +28,7 @@ export type {
   PenaltyKind,
   Policy,
   RuleSet,
+  ScalarValue,
   SourceDoc,
   Tier,
   TierRange,
@@ -35,7 +37,6 @@ export { loadCase, type CaseResult, type CaseValue } from './load/loadCase.js';
 export { checkCatalog, inForce, versionsOf } from './load/catalog.js';
 export { evaluate } from './evaluate/evaluate.js';
 export { compareVersions, evaluateInCatalog, type CatalogResult } from './evaluate/versions.js';
-export { evaluateWithJsonRulesEngine, toJsonRulesEngineRules } from './evaluate/jre.js';
 export type {
   Case,
   Channel,
@@ -46,6 +47,7 @@ export type {
   EvaluationWarning,
   FenRange,
   Measure,
+  MeasureKind,
   NoPenaltyBasis,
   Outcome,
   Penalty,
@@ -54,6 +56,7 @@ export type {
   RuleRef,
   TimeRule,
   TraceEntry,
+  TraceStep,
   VersionResult,
 } from './evaluate/types.js';
 export { diffRuleSets, renderDiffJson, renderDiffMarkdown, type Change, type RuleSetDiff } from './report/diff.js';
@@ -64,10 +67,13 @@ export {
   BatchTally,
   renderBatchJson,
   renderBatchMarkdown,
+  type BatchCase,
   type BatchProblem,
   type BatchSummary,
   type ChannelGroup,
   type ChannelShare,
+  type ItemRow,
+  type UndeterminedCase,
 } from './report/batch.js';
 export { renderBatchHtml } from './report/batch-html.js';
 export {
@@ -80,13 +86,27 @@ export {
   type AuditCode,
   type AuditFlag,
   type AuditReport,
+  type AuditSeverity,
   type AuditSpread,
   type DecidedCaseInput,
   type Decision,
 } from './report/audit.js';
-export { compareRegions, renderCompareJson, renderCompareMarkdown, type RegionComparison } from './report/compare.js';
+export {
+  compareRegions,
+  renderCompareJson,
+  renderCompareMarkdown,
+  type CompareCaseInput,
+  type ItemPair,
+  type ItemSide,
+  type RegionComparison,
+  type RuleSetRef,
+  type SampleCase,
+  type SampleResult,
+} from './report/compare.js';
+export type { RawDecision } from './schema/decided.js';
+export type { Operator } from './schema/condition.js';
 export { runFixture, type FixtureFailure, type FixtureResult } from './fixture/fixture.js';
-export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Severity } from './diagnostics/index.js';
+export { CODES, type CodeInfo, type DiagnosticCode, type Diagnostic, type Place, type Severity } from './diagnostics/index.js';
 export { jsonSchema, type SchemaKind } from './schema/json-schema.js';
 export {
   formatDiagnostics,
@@ -97,4 +117,28 @@ export {
   type DiagnosticFormat,
 } from './report/diagnostics.js';
 export { resolveParents, verifyRuleSet, type VerifyOptions } from './verify/index.js';
+export type { StatuteSource } from './verify/context.js';
+export type {
+  ClauseCondition,
+  ConditionName,
+  FineBase,
+  LawArticle,
+  LawParagraph,
+  LawReading,
+  LawText,
+  ListItem,
+  PenaltyGroup,
+  PenaltyProvision,
+  ReadFine,
+  ReadMeasure,
+  ReadProblem,
+  ReadViolation,
+  Sanction,
+  SanctionChoice,
+  SanctionKind,
+  SanctionOrChoice,
+  StatuteRef,
+  Target,
+  TextPosition,
+} from './statute/types.js';
 export { VERSION } from './version.js';

@@ -2,6 +2,10 @@
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, read for the file name `-` (absent: empty). */
+  stdin?(): AsyncIterable<string | Uint8Array>;
+  /** True when stderr is a terminal: long runs then show a progress line there. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Exit codes: 0 fine, 1 problems in the user's input, 2 usage or I/O, 3 a bug in cailiang. */

@@ -1,4 +1,6 @@
-import { add, format } from 'date-fns';
+// One function of date-fns, imported by its own path (bundled into dist/):
+// the package's index would load all of its ~300 modules.
+import { add } from 'date-fns/add';
 import { parseDuration } from '../schema/primitives.js';
 
 /**
@@ -28,7 +30,7 @@ function shift(iso: string, duration: string, sign: 1 | -1): string {
     // A period too long for the calendar (P99999999999Y: an invalid Date, and a throw in format) reaches
     // past every date a case can have: clamp to the ends of four-digit years, which compare correctly.
     const y = d.getFullYear();
-    out = Number.isNaN(y) ? (sign > 0 ? '9999-12-31' : '0000-01-01') : y > 9999 ? '9999-12-31' : y < 1 ? '0000-01-01' : format(d, 'yyyy-MM-dd');
+    out = Number.isNaN(y) ? (sign > 0 ? '9999-12-31' : '0000-01-01') : y > 9999 ? '9999-12-31' : y < 1 ? '0000-01-01' : `${String(y).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }
   if (memoSize >= MEMO_LIMIT) {
     memo[0].clear();

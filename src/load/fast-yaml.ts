@@ -8,9 +8,14 @@ import { mapSpanOffsets, SpanBuilder, type SpanTable } from './spans.js';
  * the node tree a general YAML parser builds: on an 11,000-item rule set it
  * reads in well under a second what the general parser needs twenty for.
  *
+ * Block scalars (`|`, `>`, with `-` / `+` chomping and, as mapping values,
+ * an indentation indicator) are read too, as rule files write them: prose
+ * under a key, in lines of one indentation.
+ *
  * It accepts a strict subset and gives up (returns undefined) at anything
- * else — anchors, aliases, tags, block scalars, multi-line scalars or flow
- * collections, directives, tabs, a CR outside a CRLF line end, control
+ * else — anchors, aliases, tags, block scalars with leading blank lines,
+ * more-indented folded lines or no final line break, other multi-line
+ * scalars or flow collections, directives, tabs, a CR outside a CRLF line end, control
  * characters, empty values, odd
  * indentation, duplicate or forbidden keys, too deep nesting, anything that
  * might be an error. The caller then parses the file with `yaml`, which gives
@@ -77,12 +82,17 @@ const LBRACE = 123;
 const RBRACE = 125;
 const SQUOTE = 39;
 const DQUOTE = 34;
+const PIPE = 124;
+const GT = 62;
+const PLUS = 43;
 
 /** A scalar or collection read, with yaml's range: start, end of the node, end after its trailing space/comment/newline. */
 interface Read {
   value: unknown;
   /** Span record of a mapping or sequence; -1 for a scalar. */
   rec: number;
+  /** A flow collection (its trailing comments attach as a scalar's do). */
+  flow?: boolean;
   start: number;
   end: number;
   after: number;
@@ -228,6 +238,8 @@ class Reader {
     this.spans.open();
     let p = first;
     let end = first;
+    let attaches = false;
+    let closed = { end: first, after: first };
     for (;;) {
       // Key.
       const key = this.key(p);
@@ -248,6 +260,8 @@ class Reader {
           // A sequence at the key's own indentation ("key:\n- a").
           value = this.blockSeq(next + indent, indent, depth + 1);
         } else throw GIVE_UP; // empty value
+      } else if (c === PIPE || c === GT) {
+        value = this.blockScalar(q, indent, true);
       } else {
         value = this.inline(q, depth + 1);
         this.pos = value.after;
@@ -255,28 +269,30 @@ class Reader {
       out[key.name] = value.value;
       this.spans.mapEntry(key.name, key.start, key.end, value.start, value.end, value.rec);
       end = value.after;
+      attaches = value.rec < 0 || value.flow === true;
+      if (c === PIPE || c === GT) attaches = false;
       // Next entry, or the end of this mapping.
       const next = this.nextContentLine(this.pos);
       if (next >= this.len) {
-        this.endsClean(end, this.len);
+        closed = this.closing(end, attaches, indent, this.len, this.len);
         break;
       }
       const nextIndent = this.indentAt(next);
       if (nextIndent < indent) {
-        this.endsClean(end, next);
+        closed = this.closing(end, attaches, indent, next, next + nextIndent);
         this.pos = next;
         break;
       }
       if (nextIndent > indent) throw GIVE_UP; // a continuation line or a mistake
       // Same indentation: another key (a "- " here belongs to the enclosing sequence, which the caller sees).
       if (s.charCodeAt(next + indent) === DASH && this.isBlank(next + indent + 1)) {
-        this.endsClean(end, next);
+        closed = this.closing(end, attaches, indent, next, next + nextIndent);
         this.pos = next;
         break;
       }
       p = next + indent;
     }
-    return { value: out, rec: this.spans.closeMap(), start: first, end, after: end };
+    return { value: out, rec: this.spans.closeMap(), start: first, end: closed.end, after: closed.after };
   }
 
   /**
@@ -290,6 +306,7 @@ class Reader {
     this.spans.open();
     let p = first;
     let end = first;
+    let closed = { end: first, after: first };
     for (;;) {
       // p is at "-"; the item starts after the spaces that follow it.
       let q = p + 1;
@@ -298,10 +315,14 @@ class Reader {
       if (c === NL || c === HASH) throw GIVE_UP; // "-" alone on its line
       let item: Read;
       if (c === DASH && this.isBlank(q + 1)) throw GIVE_UP; // "- - x"
-      if (this.keyEnd(q) >= 0) {
+      const mapItem = this.keyEnd(q) >= 0;
+      const scalarBlock = c === PIPE || c === GT;
+      if (mapItem) {
         // A mapping starting on the dash's line: its keys line up with the first one.
         const col = q - this.lineStartOf(q);
         item = this.blockMap(q, col, depth + 1);
+      } else if (c === PIPE || c === GT) {
+        item = this.blockScalar(q, indent, false);
       } else {
         item = this.inline(q, depth + 1);
         this.pos = item.after;
@@ -309,32 +330,144 @@ class Reader {
       out.push(item.value);
       this.spans.seqItem(item.start, item.end, item.rec);
       end = item.after;
+      const attaches = !scalarBlock && (item.rec < 0 || item.flow === true) && !mapItem;
       const next = this.nextContentLine(this.pos);
       if (next >= this.len) {
-        this.endsClean(end, this.len);
+        closed = this.closing(end, attaches, indent, this.len, this.len);
         this.pos = this.len;
         break;
       }
       const nextIndent = this.indentAt(next);
       if (nextIndent > indent) throw GIVE_UP;
       if (nextIndent < indent || !(s.charCodeAt(next + indent) === DASH && this.isBlank(next + indent + 1))) {
-        this.endsClean(end, next);
+        closed = this.closing(end, attaches, indent, next, next + nextIndent);
         this.pos = next;
         break;
       }
       p = next + indent;
     }
-    // The sequence ends where its last item does (trailing blank lines are not part of it).
-    return { value: out, rec: this.spans.closeSeq(), start: first, end, after: end };
+    return { value: out, rec: this.spans.closeSeq(), start: first, end: closed.end, after: closed.after };
   }
 
   /**
-   * Gives up when comment lines lie between a block collection's last entry and what
-   * follows it: yaml then stretches the collection's range over some of them, by rules
-   * of comment attachment this reader does not copy. Blank lines alone are fine.
+   * A block scalar whose indicator (`|` or `>`) is at p, the value of a node
+   * indented `parent` (a mapping's keys, a sequence's dashes). Its range, as
+   * yaml gives it, runs from the indicator to the end of its last content line
+   * (with `+`, of its last blank line); `this.pos` is left there.
    */
-  private endsClean(from: number, to: number): void {
-    for (let i = from; i < to; i++) if (this.src.charCodeAt(i) === HASH) throw GIVE_UP;
+  private blockScalar(p: number, parent: number, indicatorAllowed: boolean): Read {
+    const s = this.src;
+    const folded = s.charCodeAt(p) === GT;
+    let chomp = 0; // -1 strip, 0 clip, 1 keep
+    let explicit = 0;
+    let q = p + 1;
+    for (let i = 0; i < 2; i++) {
+      const c = s.charCodeAt(q);
+      if ((c === DASH || c === PLUS) && chomp === 0) {
+        chomp = c === DASH ? -1 : 1;
+        q++;
+      } else if (c >= 49 && c <= 57 && explicit === 0) {
+        if (!indicatorAllowed) throw GIVE_UP;
+        explicit = c - 48;
+        q++;
+      }
+    }
+    // The rest of the header line: spaces, and a comment after a space.
+    const lineEnd = s.indexOf('\n', q);
+    if (lineEnd < 0) throw GIVE_UP;
+    let r = q;
+    while (r < lineEnd && s.charCodeAt(r) === SP) r++;
+    if (r < lineEnd && !(s.charCodeAt(r) === HASH && r > q)) throw GIVE_UP;
+    // Content lines: the first sets the indentation n (unless given); a blank
+    // line before it, or a first line not indented past the parent, goes to yaml.
+    const first = lineEnd + 1;
+    const n = explicit > 0 ? parent + explicit : this.indentAt(first);
+    if (first >= this.len || n <= parent) throw GIVE_UP;
+    const lines: string[] = [];
+    let blanks = 0; // blank lines after the last content line so far
+    let contentEnd = first; // after the newline of the last content line
+    let blankEnd = first; // after the newline of the last blank line
+    let at = first;
+    while (at < this.len) {
+      const nl = s.indexOf('\n', at);
+      if (nl < 0) throw GIVE_UP; // no final line break: yaml's clipping differs from the spec's
+      let sp = at;
+      while (sp < nl && s.charCodeAt(sp) === SP) sp++;
+      if (sp === nl) {
+        // A blank line: part of the scalar; one with spaces past n would be content.
+        if (sp - at > n) throw GIVE_UP;
+        if (lines.length === 0) throw GIVE_UP;
+        blanks++;
+        blankEnd = nl + 1;
+        at = nl + 1;
+        continue;
+      }
+      if (sp - at < n) break; // less indented: the scalar has ended
+      if (sp - at > n && folded) throw GIVE_UP; // more-indented lines fold differently
+      for (let i = 0; i < blanks; i++) lines.push('');
+      blanks = 0;
+      lines.push(s.slice(at + n, nl));
+      contentEnd = nl + 1;
+      blankEnd = nl + 1;
+      at = nl + 1;
+    }
+    if (lines.length === 0) throw GIVE_UP;
+    let body = '';
+    if (folded) {
+      // Between two lines a break becomes a space; k blank lines between them, k breaks.
+      let pendingBlanks = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (line === '') {
+          pendingBlanks++;
+          continue;
+        }
+        if (i > 0) body += pendingBlanks > 0 ? '\n'.repeat(pendingBlanks) : ' ';
+        pendingBlanks = 0;
+        body += line;
+      }
+    } else body = lines.join('\n');
+    const value = chomp < 0 ? body : chomp === 0 ? body + '\n' : body + '\n'.repeat(1 + blanks);
+    const end = chomp > 0 ? blankEnd : contentEnd;
+    this.pos = end;
+    return { value, rec: -1, start: p, end, after: end };
+  }
+
+  /**
+   * yaml's two ends of a block collection indented `indent` whose last entry
+   * ends at `from` (after its line), when only blank and comment lines lie
+   * between there and the next content line (`lineTo`; its first token at
+   * `tokenAt`), as yaml's parser attaches those comments:
+   * - after a scalar or flow value (`attaches`), comment lines indented more
+   *   than the collection belong to that value, up to the first that is not:
+   *   the collection's range (`end`) runs over them;
+   * - the comments left over stay with the collection when one of them is
+   *   indented as far as it or further (and it is not in column 0): its outer
+   *   end (`after`, where its parent's range ends) is then the next token;
+   *   otherwise they go to the parent, which decides alike when it ends.
+   */
+  private closing(from: number, attaches: boolean, indent: number, lineTo: number, tokenAt: number): { end: number; after: number } {
+    const s = this.src;
+    let end = from;
+    let p = from;
+    let keep = false;
+    let attaching = attaches;
+    while (p < lineTo) {
+      const nl = s.indexOf('\n', p);
+      const next = nl < 0 || nl >= lineTo ? lineTo : nl + 1;
+      let q = p;
+      while (q < next && s.charCodeAt(q) === SP) q++;
+      if (q < next && s.charCodeAt(q) === HASH) {
+        const col = q - p;
+        if (attaching && col > indent) end = nl < 0 ? this.len : nl + 1;
+        else {
+          attaching = false;
+          if (col >= indent) keep = true;
+        }
+      }
+      p = next;
+    }
+    return { end, after: keep && indent !== 0 ? tokenAt : end };
   }
 
   private lineStartOf(p: number): number {
@@ -417,7 +550,7 @@ class Reader {
       if (raw.includes(': ') || raw.charCodeAt(raw.length - 1) === COLON) throw GIVE_UP;
       value = resolvePlain(raw);
     }
-    return { value, rec, start: p, end, after: this.endOfLine(end) };
+    return { value, rec, ...(rec >= 0 ? { flow: true } : {}), start: p, end, after: this.endOfLine(end) };
   }
 
   /** Refuses plain scalars that start with an indicator or are empty. */

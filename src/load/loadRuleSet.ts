@@ -19,6 +19,7 @@ import { BUILTIN_CIRCUMSTANCES, BUILTIN_FACTS, DERIVED_FACTS } from '../schema/v
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { checkCondition, type FactScope } from './conditions.js';
 import { issuesToDiagnostics } from './issues.js';
+import { salvageIndex, salvageTopic, withoutConsequences } from './salvage.js';
 import type {
   Circumstance,
   Citation,
@@ -104,6 +105,8 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
 
   let index: { file: SourceFile; data: RawIndex } | undefined;
   const topics: { file: SourceFile; data: RawTopic }[] = [];
+  // Set when a file failed the schema and its passing parts were kept: what was left out.
+  let salvaged: { readonly dropped: ReadonlySet<string> } | undefined;
   for (const input of sorted) {
     const parsed = parseSource(input, options);
     // A loop, not push(...list): a file with 100,000s of problems would overflow the call stack.
@@ -115,7 +118,14 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
       const r = RuleSetIndex.safeParse(file.value, { reportInput: true });
       // Only the validated copy and the positions are kept: the parsed value can go.
       if (r.success) index = { file: file.positionsOnly(), data: r.data };
-      else for (const d of issuesToDiagnostics(r.error.issues, file)) diagnostics.push(d);
+      else {
+        for (const d of issuesToDiagnostics(r.error.issues, file)) diagnostics.push(d);
+        const part = salvageIndex(file);
+        if (part) {
+          index = { file: part.file, data: part.data };
+          salvaged = { dropped: new Set([...(salvaged?.dropped ?? []), ...part.dropped]) };
+        }
+      }
     } else {
       if (INDEX_NAMES.test(input.path)) {
         diagnostics.push(diagnostic('DUPLICATE_ID', file.start, { what: 'index file', id: input.path, scope: 'rule set' }));
@@ -123,9 +133,16 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
       }
       const r = RuleSetTopic.safeParse(file.value, { reportInput: true });
       if (r.success) topics.push({ file: file.positionsOnly(), data: r.data });
-      else
+      else {
         for (const d of issuesToDiagnostics(r.error.issues, file, [], (key) => (INDEX_ONLY.has(key) ? 'index.yaml' : undefined)))
           diagnostics.push(d);
+        // The parts that pass alone still go through the reference checks (reported in the same run).
+        const part = salvageTopic(file);
+        if (part) {
+          topics.push({ file: part.file, data: part.data });
+          salvaged = { dropped: new Set([...(salvaged?.dropped ?? []), ...part.dropped]) };
+        }
+      }
     }
   }
   if (!index) {
@@ -135,7 +152,9 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
     return { diagnostics: sortDiagnostics(diagnostics) };
   }
 
+  const before = diagnostics.length;
   const built = build(index, topics, diagnostics);
+  if (salvaged) diagnostics.splice(before, Infinity, ...withoutConsequences(diagnostics.slice(before), salvaged.dropped));
   const all = sortDiagnostics(diagnostics);
   if (hasErrors(all) || !built) return { diagnostics: all };
   return { ruleSet: sealRuleSet(built), diagnostics: all };

@@ -14,8 +14,9 @@ import { formatYuan } from './format.js';
 import { escapeHtml, htmlPage } from './html.js';
 
 /** Colours that stay apart in print and for common colour-vision deficiencies. */
-const OUTCOME_COLOUR: Record<Outcome, string> = { none: '#2f8f5b', penalty: '#c8641e', undetermined: '#7a5cc7' };
-const CHANNEL_COLOUR = { service: '#2f8f5b', supervision: '#3b73b9', penalty: '#c8641e' } as const;
+// Dark enough for white counts on the bars: at least 4.5:1 against #fff (WCAG AA).
+const OUTCOME_COLOUR: Record<Outcome, string> = { none: '#1a7f37', penalty: '#b35900', undetermined: '#7a5cc7' };
+const CHANNEL_COLOUR = { service: '#1a7f37', supervision: '#3b73b9', penalty: '#b35900' } as const;
 
 /** Rough width of a label in px at `size` (CJK glyphs are square, Latin about 0.6 em). */
 function textWidth(s: string, size: number): number {
@@ -126,15 +127,35 @@ const CSS = `
 .headline { font-size: 1.05rem; }
 .gaps { margin-top: 0.2rem; }
 .problems code { display: block; white-space: pre-wrap; overflow-wrap: anywhere; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+/* Cells keep whole words and codes (SPAQF-124-1-5): a narrow screen scrolls the table instead of
+   squeezing a column to one character a line. */
+.table-scroll td, .table-scroll th { overflow-wrap: normal; word-break: normal; }
+.table-scroll td:not(.num) { min-width: 10em; }
+.table-scroll td:first-child { white-space: nowrap; }
+figure.chart { overflow-x: auto; }
+figure.chart svg { max-width: none; }
+@media (max-width: 40rem) { main { padding: 1rem 0.75rem 1.5rem; } }
+@media print {
+  .table-scroll { overflow: visible; }
+  .table-scroll td, .table-scroll th { overflow-wrap: anywhere; word-break: normal; min-width: 0; }
+  .table-scroll td:first-child { white-space: normal; }
+  figure.chart svg { max-width: 100%; }
+}
 `;
 
 /** A table; cells are HTML already escaped. A row given as a string is a group heading spanning the table. */
 function table(head: readonly string[], rows: readonly (readonly string[] | string)[], numeric: readonly number[] = [], compact = true): string {
-  const th = head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
+  const th = head.map((h, i) => `<th scope="col"${numeric.includes(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
   const body = rows
-    .map((r) => (typeof r === 'string' ? `<tr class="group"><th colspan="${head.length}">${r}</th></tr>` : `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`))
+    .map((r) =>
+      typeof r === 'string'
+        ? `<tr class="group"><th scope="colgroup" colspan="${head.length}">${r}</th></tr>`
+        : `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`,
+    )
     .join('\n');
-  return `<table${compact ? ' class="compact"' : ''}>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // In a box of its own: on a narrow screen a wide table scrolls there, and the page does not.
+  return `<div class="table-scroll"><table${compact ? ' class="compact"' : ''}>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 /**
@@ -169,7 +190,7 @@ export function renderBatchHtml(s: BatchSummary): string {
   if (s.channels.length === 0) out.push('<p>没有可归类的案件。</p>');
   for (const g of s.channels) {
     out.push(`<h3>${escapeHtml(g.title)}（<span class="mono">${escapeHtml(g.ruleSet)}</span>${g.versions.length ? ` 版本 ${escapeHtml(g.versions.join('、'))}` : ''}）</h3>`);
-    out.push(`<figure>\n${channelChart(g)}\n<figcaption>计入 ${g.cases} 件（不予处罚和给予处罚的案件；待定案件不计入）。虚线为目标。</figcaption>\n</figure>`);
+    out.push(`<figure class="chart">\n${channelChart(g)}\n<figcaption>计入 ${g.cases} 件（不予处罚和给予处罚的案件；待定案件不计入）。虚线为目标。</figcaption>\n</figure>`);
     out.push(`<ul class="gaps">\n${g.shares.map((x) => `<li>${escapeHtml(x.text)}</li>`).join('\n')}\n</ul>`);
   }
   out.push('<p class="note">“721”是工作目标比例（服务、管理、执法手段），不是对单个案件的要求。</p>', '</section>');
@@ -177,7 +198,7 @@ export function renderBatchHtml(s: BatchSummary): string {
   out.push('<section class="exemptions">', '<h2>免罚统计</h2>', `<p>${escapeHtml(exemptionText(s))}</p>`, '</section>');
 
   out.push('<section class="items">', '<h2>按裁量事项</h2>');
-  if (s.items.length > 0) out.push(`<figure>\n${outcomeChart(s)}\n<figcaption>每行一个裁量事项，条长为案件数。</figcaption>\n</figure>`);
+  if (s.items.length > 0) out.push(`<figure class="chart">\n${outcomeChart(s)}\n<figcaption>每行一个裁量事项，条长为案件数。</figcaption>\n</figure>`);
   const rows: (string[] | string)[] = [];
   for (const g of [...new Set(s.items.map((r) => r.ruleSet))]) {
     rows.push(`<span class="mono">${escapeHtml(g)}</span>`);

@@ -46,11 +46,15 @@ export function formatDiagnosticsGithub(list: readonly Diagnostic[]): string {
   let out = '';
   for (const d of list) {
     const level = d.severity === 'info' ? 'notice' : d.severity;
+    // GitHub takes columns only on a range within one line: a range over
+    // several lines is given by its lines alone.
+    const multiLine = d.endLine !== undefined && d.endLine !== d.line;
     const props = [
       `file=${escapeProperty(d.file)}`,
       `line=${d.line}`,
-      `col=${d.column}`,
-      ...(d.endLine !== undefined ? [`endLine=${d.endLine}`, `endColumn=${d.endColumn}`] : []),
+      ...(multiLine
+        ? [`endLine=${d.endLine}`]
+        : [`col=${d.column}`, ...(d.endLine !== undefined && d.endColumn !== undefined ? [`endLine=${d.endLine}`, `endColumn=${d.endColumn}`] : [])]),
       `title=${escapeProperty(d.code)}`,
     ].join(',');
     const msg = d.hint ? `${d.message} (${d.hint})` : d.message;
@@ -63,6 +67,14 @@ export function formatDiagnosticsGithub(list: readonly Diagnostic[]): string {
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** cailiang's page, for SARIF viewers (`informationUri`). */
+export const INFORMATION_URI = 'https://www.npmjs.com/package/cailiang';
+
+/** Where a code is explained: its section of docs/diagnostics.md as published with this version. */
+export function helpUri(code: string): string {
+  return `https://unpkg.com/cailiang@${VERSION}/docs/diagnostics.md#${code.toLowerCase()}`;
+}
 
 /**
  * A path as a SARIF artifact URI: relative paths stay relative (resolved by the
@@ -102,7 +114,9 @@ export function formatDiagnosticsSarif(list: readonly Diagnostic[]): string {
         .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
         .join(''),
       shortDescription: { text: template(info.message) },
+      fullDescription: { text: info.hint ? `${template(info.message)}. ${template(info.hint)}` : template(info.message) },
       ...(info.hint ? { help: { text: template(info.hint) } } : {}),
+      helpUri: helpUri(code),
       defaultConfiguration: { level: SARIF_LEVEL[info.severity] },
     };
   });
@@ -130,7 +144,7 @@ export function formatDiagnosticsSarif(list: readonly Diagnostic[]): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cailiang', version: VERSION, semanticVersion: VERSION, rules } },
+        tool: { driver: { name: 'cailiang', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -44,4 +44,19 @@ export const Decision = z
 /** A case with the officer's decision under `decision:` (the input of `cailiang audit`). */
 export const DecidedCase = Case.safeExtend({ decision: Decision }).meta({ id: 'DecidedCase', title: 'cailiang decided case' });
 
-export type RawDecision = z.output<typeof Decision>;
+/** An officer's decision as written in the file (fine in yuan), after the schema check. */
+export interface RawDecision {
+  outcome: 'penalty' | 'none';
+  fine?: number;
+  kinds?: (typeof PENALTY_KINDS)[number][];
+  hearingNotified?: boolean;
+  legalReview?: boolean;
+  collective?: boolean;
+  exemptionConsidered?: boolean;
+  date?: string;
+  reason?: string;
+}
+// Written out (the public types do not depend on zod's), and held to the schema both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const decisionTypeMatchesSchema: Same<z.output<typeof Decision>, RawDecision> = true;
+void decisionTypeMatchesSchema;

@@ -20,14 +20,14 @@
  * and prints one table: figure, min–max, runs, target, met/missed. Figures only:
  * nothing here asserts a time.
  *
- * Run: npm run bench [-- --cases N --budget S --reps R --load-runs L --batch-runs B --batch-workers W --skip-batch --no-build --json out.json]
+ * Run: npm run bench [-- --cases N --budget S --reps R --load-runs L --batch-runs B --batch-workers W --skip-batch --no-build --startup-runs S --json out.json]
  *
  * Without --cases the batch runs 1,000,000 cases, or fewer when they would not fit in the time
  * budget (--budget, default 270 s for the whole run, so that `npm run bench` stays under 5 minutes);
  * the table then says how many ran and projects the time for 1,000,000.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,6 +41,7 @@ import { toJsonRulesEngineRules } from '../../src/evaluate/jre.js';
 import { listLawFiles, readLawText } from '../../src/node/statutes.js';
 import { findRuleSetDirs } from '../../src/node/ruleSetDirs.js';
 import { statuteCoverage } from '../../src/statute/coverage.js';
+import { parseFast } from '../../src/load/fast-yaml.js';
 import type { Case } from '../../src/evaluate/types.js';
 import { loadCase } from '../../src/load/loadCase.js';
 import type { RuleSet } from '../../src/load/model.js';
@@ -66,10 +67,11 @@ const { values: opts } = parseArgs({
     'jre-cases': { type: 'string', default: '5000' },
     'min-ms': { type: 'string', default: '1500' },
     'skip-batch': { type: 'boolean', default: false },
+    'startup-runs': { type: 'string', default: '7' },
     json: { type: 'string' },
   },
 });
-const num = (k: 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verify-runs' | 'batch-runs' | 'eval-cases' | 'jre-cases' | 'min-ms'): number => {
+const num = (k: 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verify-runs' | 'batch-runs' | 'eval-cases' | 'jre-cases' | 'min-ms' | 'startup-runs'): number => {
   const n = Number(opts[k]);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${k} takes a positive whole number, got ${String(opts[k])}`);
   return n;
@@ -88,6 +90,7 @@ if (!Number.isInteger(BATCH_WORKERS) || BATCH_WORKERS < 0) throw new Error(`--ba
 const EVAL_CASES = num('eval-cases');
 const JRE_CASES = num('jre-cases');
 const MIN_MS = num('min-ms');
+const STARTUP_RUNS = num('startup-runs');
 const RULES_ROOT = join(OUT, 'rules');
 const RULES_DIR = join(RULES_ROOT, 'province');
 const CASES_FILE = join(OUT, 'cases.ndjson');
@@ -259,6 +262,18 @@ async function main(): Promise<void> {
     buildSeconds = b.seconds;
     log(`build: tsup ${b.seconds.toFixed(1)} s`);
   }
+  // Startup of the built CLI, cold (no --cache), each run a new process: bare Node, --version, one evaluate.
+  const startup = { node: [] as number[], version: [] as number[], evaluate: [] as number[] };
+  const STARTUP_CASE = 'fixtures/cn-samr-food/expired-food-value-500-first-offence.yaml';
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    startup.node.push((await runNode(['-e', '0'], '/dev/null')).seconds);
+    startup.version.push((await runNode([join(ROOT, 'dist/cli.js'), '--version'], '/dev/null')).seconds);
+    const e = await runNode([join(ROOT, 'dist/cli.js'), 'evaluate', STARTUP_CASE], '/dev/null');
+    if (e.code !== 0) throw new Error(`cailiang evaluate ${STARTUP_CASE} failed (exit ${e.code})`);
+    startup.evaluate.push(e.seconds);
+  }
+  log(`startup: node -e 0 ${fmtS(median(startup.node))}, --version ${fmtS(median(startup.version))}, evaluate ${fmtS(median(startup.evaluate))}`);
+
   const gen = await runNode(['--import', 'tsx', join(ROOT, 'test/bench/generate.ts'), '--out', OUT, '--cases', String(Math.max(EXPLICIT_CASES ?? 0, DEFAULT_CASES))], 'inherit');
   if (gen.code !== 0) throw new Error(`generate failed (exit ${gen.code})`);
   const manifest = JSON.parse(readFileSync(join(OUT, 'manifest.json'), 'utf8')) as Manifest;
@@ -472,6 +487,30 @@ async function main(): Promise<void> {
   }
 
   // ── table ──
+  {
+    const bare = median(startup.node);
+    timeRow('startup: node -e 0 (bare Node, for comparison)', startup.node);
+    timeRow(`startup: cailiang --version (target 1.5 × bare Node)`, startup.version, Number((1.5 * bare).toFixed(3)));
+    timeRow(`startup: cailiang evaluate ${STARTUP_CASE} (bundled rules, no --cache)`, startup.evaluate, 0.4);
+    const bundled = fastShare([join(ROOT, 'rules')]);
+    const generated = fastShare([RULES_ROOT]);
+    for (const [what, share] of [
+      ['bundled rule files (rules/)', bundled],
+      ['generated rule files (.bench/rules)', generated],
+    ] as const)
+      rows.push({
+        figure: `fast YAML reader: share of the bytes of ${what}`,
+        value: `${((100 * share.fast) / share.total).toFixed(1)} %`,
+        range: '—',
+        runs: '1',
+        target: '—',
+        status: '—',
+        raw: share,
+      });
+    notes.push(
+      `startup: ${STARTUP_RUNS} runs each, a new process every time (built CLI); fast YAML reader: bundled ${share(bundled)}, generated ${share(generated)} took the fast path; the rest (anchors and aliases, and whatever else the reader gives up on) went to yaml`,
+    );
+  }
   const [cold, ...warm] = loadTimes;
   timeRow('load + schema validation + reference checks, cold (1st load in the process)', [cold!], 10, '1');
   timeRow('load, warm (content-hash cache hit: files read and hashed, validated rule set read back)', warm, 1.5);
@@ -606,6 +645,33 @@ function cpuTicks(): { busy: number; ours: number; at: number } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Bytes of the YAML files under `dirs` that the fast reader takes, of all. */
+function fastShare(dirs: readonly string[]): { fast: number; total: number; files: number; fastFiles: number } {
+  const out = { fast: 0, total: 0, files: 0, fastFiles: 0 };
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(name)) {
+        const text = readFileSync(p, 'utf8');
+        const bytes = Buffer.byteLength(text);
+        out.total += bytes;
+        out.files++;
+        if (parseFast(text.replace(/^\uFEFF/, ''), 64) !== undefined) {
+          out.fast += bytes;
+          out.fastFiles++;
+        }
+      }
+    }
+  };
+  for (const d of dirs) walk(d);
+  return out;
+}
+
+function share(s: { fast: number; total: number; files: number; fastFiles: number }): string {
+  return `${fmtN(s.fast)} of ${fmtN(s.total)} bytes (${s.fastFiles} of ${s.files} files)`;
 }
 
 function relative(p: string): string {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Renders the HTML reports in a real headless Chromium, saves PNG screenshots
-// and checks that no page overflows horizontally (at the printable width of
-// A4 and at a desktop width).
+// and checks that no page overflows horizontally and no table column is
+// squeezed to a character a line (at a phone's 390 px, the printable width of A4
+// and a desktop width).
 //
 //   node test/browser/render-html.mjs [out-dir]        (default: a temporary folder)
 //
@@ -27,6 +28,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // `print` forces the @media print rules on screen (Chromium's command line cannot
 // switch the media type), to see the printed layout at the printable width.
 const WIDTHS = [
+  { name: 'phone', width: 390 },
   { name: 'a4', width: 680 },
   { name: 'print', width: 680, print: true },
   { name: 'desktop', width: 1280 },
@@ -69,15 +71,30 @@ pages.push({ name: 'batch', html: cli('batch', 'fixtures/samples/batch.ndjson', 
 // Injected only into the copy Chromium measures: the report itself has no script.
 const PROBE = `<script>
 addEventListener('load', () => {
-  const vw = document.documentElement.clientWidth;
+  // Headless Chromium's window is at least 500 px wide: a narrower screen is the width of the page's root.
+  const forced = parseFloat(document.documentElement.dataset.width || '0');
+  const vw = forced || document.documentElement.clientWidth;
+  const name = (el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '');
+  // Inside a box that scrolls (a wide table, a chart), content may be wider than the screen.
+  const scrolls = (el) => {
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const o = getComputedStyle(a).overflowX;
+      if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+    }
+    return false;
+  };
   const wide = [];
+  const squeezed = [];
   for (const el of document.querySelectorAll('body *')) {
     const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.right > vw + 0.5) wide.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '') + ' right=' + Math.round(r.right));
+    if (r.width > 0 && r.right > vw + 0.5 && !scrolls(el)) wide.push(name(el) + ' right=' + Math.round(r.right));
+    // A table cell with a longer text, narrower than six characters: its text would stand a few characters a line.
+    if ((el.tagName === 'TD' || el.tagName === 'TH') && el.textContent.trim().length > 8 && r.width < 6 * parseFloat(getComputedStyle(el).fontSize))
+      squeezed.push(name(el) + ' "' + el.textContent.trim().slice(0, 20) + '" width=' + Math.round(r.width));
   }
   const probe = document.createElement('pre');
   probe.id = 'cailiang-probe';
-  probe.textContent = JSON.stringify({ viewport: vw, scrollWidth: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, wide: wide.slice(0, 20) });
+  probe.textContent = JSON.stringify({ viewport: vw, scrollWidth: forced ? vw : document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, wide: wide.slice(0, 20), squeezed: squeezed.slice(0, 20) });
   document.body.appendChild(probe);
 });
 </script>`;
@@ -99,7 +116,13 @@ for (const p of pages) {
     failed++;
   }
   for (const w of WIDTHS) {
-    const html = w.print ? p.html.replace(/@media print/g, '@media all') : p.html;
+    let html = w.print ? p.html.replace(/@media print/g, '@media all') : p.html;
+    // Below Chromium's smallest window (500 px) the page's root is made that narrow, and the
+    // small-screen rules that media queries would pick are forced on.
+    if (w.width < 500)
+      html = html
+        .replace('<html', `<html data-width="${w.width}" style="width:${w.width}px"`)
+        .replace(/@media \(max-width: [^)]*\)/g, '@media all');
     const shown = join(work, `${p.name}-${w.name}.html`);
     writeFileSync(shown, html);
     const probeFile = join(work, `${p.name}-${w.name}.probe.html`);
@@ -112,11 +135,12 @@ for (const p of pages) {
       const r = JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
       const png = join(out, `${p.name}-${w.name}.png`);
       chromium([`--window-size=${w.width},${Math.min(r.height, 16000)}`, '--virtual-time-budget=3000', `--screenshot=${png}`, `file://${shown}`], profile);
-      const overflow = r.scrollWidth > r.viewport || r.wide.length > 0;
+      const overflow = r.scrollWidth > r.viewport || r.wide.length > 0 || r.squeezed.length > 0;
       console.log(`${overflow ? '✗' : '✓'} ${p.name} at ${w.width}px: width ${r.scrollWidth}/${r.viewport}, height ${r.height} → ${png}`);
       if (overflow) {
         failed++;
         for (const x of r.wide) console.log(`    too wide: ${x}`);
+        for (const x of r.squeezed) console.log(`    squeezed: ${x}`);
       }
     } finally {
       rmSync(profile, { recursive: true, force: true });

@@ -66,7 +66,10 @@ describe('fast YAML reader', () => {
   it.each([
     ['anchors and aliases', 'a: &x 1\nb: *x\n'],
     ['tags', 'a: !!str 1\n'],
-    ['block scalars', 'a: |\n  text\n'],
+    ['a block scalar with leading blank lines', 'a: |\n\n  text\n'],
+    ['a folded scalar with more-indented lines', 'a: >\n  text\n    more\n'],
+    ['a block scalar without a final line break', 'a: |\n  text'],
+    ['an indentation indicator in a sequence', '- |2\n   text\n'],
     ['multi-line plain scalars', 'a: one\n  two\n'],
     ['multi-line flow', 'a: [1,\n  2]\n'],
     ['documents', '---\na: 1\n'],
@@ -79,12 +82,43 @@ describe('fast YAML reader', () => {
     ['trailing commas', 'a: [1, 2, ]\n'],
     ['a mapping inside a flow sequence', 'a: [b: 1]\n'],
     ['YAML-only escapes', 'a: "\\x41"\n'],
-    ['comments after a nested sequence', 'a:\n  - 1\n  # c\nb: 2\n'],
     ['a value that looks like a mapping', 'a: b: c\n'],
     ['only comments', '# nothing\n'],
     ['too deep nesting', 'a: ' + '['.repeat(70) + ']'.repeat(70) + '\n'],
   ])('gives %s to the full parser', (_what, text) => {
     expect(parseFast(text, 64)).toBeUndefined();
+  });
+
+  it.each([
+    ['folded, stripped', 'a: >-\n  one\n  two\n\n  three\nb: 1\n'],
+    ['folded, clipped, a comment on the header', 'a: >  # note\n  one\n  two\nb: 1\n'],
+    ['literal, more-indented lines and trailing blank lines', 'a: |\n  one\n   two\n\n\nb: 1\n'],
+    ['literal, kept', 'a: |+\n  one\n\n\nb: 1\n'],
+    ['literal, stripped, at the end', 'a: |-\n  one\n  two\n'],
+    ['an indentation indicator', 'x:\n  a: |2\n      one\n    two\n  b: >-1\n   x\n'],
+    ['indicators in either order', 'a: |-2\n    one\nb: >+1\n two\n\nc: 1\n'],
+    ['in sequences', 's:\n  - >-\n    one\n    two\n  - k: |\n      three\n    m: 4\n'],
+    ['with a comment line after, less indented', 'a:\n  b: >-\n    t\n  # c\nz: 2\n'],
+    ['with "#" and ": " inside', 'a: >-\n  a: b # not a comment\n  - c\nb: 1\n'],
+  ])('reads block scalars as yaml does: %s', (_what, text) => {
+    const r = compare('b.yaml', text);
+    expect(r.fast).toBe(true);
+    expect(r.problems).toEqual([]);
+    expect(compare('b.yaml', text.replace(/\n/g, '\r\n')).problems).toEqual([]);
+  });
+
+  it.each([
+    ['more indented than the mapping', 'a:\n  b: 1\n    # c\nz: 2\n'],
+    ['at the mapping\'s indentation', 'a:\n  b: 1\n  # c\nz: 2\n'],
+    ['after a blank line', 'a:\n  b: 1\n\n    # c\n\nz: 2\n'],
+    ['more, then less, then more indented', 'a:\n  b: 1\n    # c1\n  # c2\n    # c3\nz: 2\n'],
+    ['after a nested sequence', 'a:\n  - 1\n  # c\nb: 2\n'],
+    ['between sequence items', 's:\n  - a: 1\n    # c\n  - a: 2\n'],
+    ['at the end of the file', 'a:\n  b: 1\n    # c\n'],
+  ])('ends collections where yaml does when comment lines follow them: %s', (_what, text) => {
+    const r = compare('c.yaml', text);
+    expect(r.fast).toBe(true);
+    expect(r.problems).toEqual([]);
   });
 
   it('reads CRLF files, with positions in the text as it is', () => {
@@ -127,7 +161,10 @@ describe('fast YAML reader', () => {
     ),
   })).v;
 
+  const BLOCK_HEADERS = ['|', '>', '|-', '>-', '|+', '>+', '|N', '>N-', '-|', '>  # c', '|-N', '| #c', '>2'];
+  const BLOCK_BODIES = ['one', 'one\ntwo', 'one\n\ntwo', 'a: b # c\n- d', ' more\nless', 'less\n more', 'one\n\n', 'x\n\n\ny', '中文\n文本', "'q'\n\"d\""];
   const style = fc.record({
+    blockScalars: fc.boolean(),
     indent: fc.integer({ min: 1, max: 4 }),
     flow: fc.double({ min: 0, max: 1, noNaN: true }),
     quote: fc.constantFrom('plain', 'single', 'double', 'mixed'),
@@ -135,7 +172,7 @@ describe('fast YAML reader', () => {
     blanks: fc.boolean(),
     compactSeq: fc.boolean(),
   });
-  type Style = { indent: number; flow: number; quote: string; comments: boolean; blanks: boolean; compactSeq: boolean };
+  type Style = { indent: number; flow: number; quote: string; comments: boolean; blanks: boolean; compactSeq: boolean; blockScalars: boolean };
 
   function scalar(s: string, st: Style, seed: number): string {
     const q = st.quote === 'mixed' ? ['plain', 'single', 'double'][seed % 3] : st.quote;
@@ -152,8 +189,10 @@ describe('fast YAML reader', () => {
 
   function block(v: V, st: Style, depth: number, seed: number): string[] {
     const pad = ' '.repeat(depth * st.indent);
+    // Comment lines at the entries' indentation, or one or two columns either side of it.
+    const commentPad = (i: number) => ' '.repeat(Math.max(0, pad.length + ((seed + i) % 5) - 2));
     const extra = (i: number): string[] =>
-      (st.blanks && (seed + i) % 3 === 0 ? [''] : []).concat(st.comments && (seed + i) % 4 === 1 ? [`${pad}# note ${i}`] : []);
+      (st.blanks && (seed + i) % 3 === 0 ? [''] : []).concat(st.comments && (seed + i) % 4 === 1 ? [`${commentPad(i)}# note ${i}`] : []);
     const inline = (x: V, i: number) => typeof x === 'string' || (seed + i) % 10 < st.flow * 10 || (Array.isArray(x) ? x.length === 0 : Object.keys(x).length === 0);
     if (Array.isArray(v)) {
       return v.flatMap((x, i) => {
@@ -166,6 +205,12 @@ describe('fast YAML reader', () => {
     if (typeof v === 'string') return [`${pad}${scalar(v, st, seed)}`];
     return Object.entries(v).flatMap(([k, x], i) => {
       const key = `${pad}${scalar(k, st, seed + i)}:`;
+      if (typeof x === 'string' && st.blockScalars && (seed + i) % 3 === 0) {
+        // A block scalar: header (indicators, maybe a comment), then lines, maybe blank ones.
+        const header = BLOCK_HEADERS[(seed + i) % BLOCK_HEADERS.length]!.replace('N', String(st.indent));
+        const body = BLOCK_BODIES[(seed + i * 7) % BLOCK_BODIES.length]!.split('\n');
+        return [...extra(i), `${key} ${header}`, ...body.map((l) => (l === '' ? '' : `${pad}${' '.repeat(st.indent)}${l}`)), ...extra(i + 1)];
+      }
       if (inline(x, i)) return [...extra(i), `${key} ${flow(x, st, seed + i)}`];
       const nested = Array.isArray(x) && st.compactSeq ? block(x, st, depth, seed + i) : block(x, st, depth + 1, seed + i);
       return [...extra(i), key, ...nested];
@@ -174,6 +219,8 @@ describe('fast YAML reader', () => {
 
   it('agrees with yaml on generated documents whenever it accepts one', () => {
     let accepted = 0;
+    let acceptedBlock = 0;
+    let acceptedComment = 0;
     let runs = 0;
     fc.assert(
       fc.property(value, style, fc.nat(), (v, st, seed) => {
@@ -184,12 +231,17 @@ describe('fast YAML reader', () => {
         const text = lines.join(eol) + (seed % 2 ? eol : '');
         const r = compare('g.yaml', text);
         if (r.fast) accepted++;
+        if (r.fast && /: [|>]/.test(text)) acceptedBlock++;
+        if (r.fast && /\n +# note/.test(text)) acceptedComment++;
         if (r.problems.length > 0) throw new Error(`${JSON.stringify(text)}\n${r.problems.slice(0, 3).join('\n')}`);
       }),
       { numRuns: 3000, seed: 20261122 },
     );
-    // The property is not vacuous: a good share of the documents take the fast path.
+    // The property is not vacuous: a good share of the documents take the fast path,
+    // with block scalars and with comment lines indented off their entries'.
     expect(accepted).toBeGreaterThan(runs / 5);
+    expect(acceptedBlock).toBeGreaterThan(runs / 30);
+    expect(acceptedComment).toBeGreaterThan(runs / 60);
   }, 60_000);
 
   it('agrees with yaml on bundled rule files with random edits (seeded), whenever it accepts one', () => {

@@ -9,10 +9,12 @@ import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { Decision } from '../../schema/decided.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { expandInputs, STDIN, STDIN_NAME } from '../inputs.js';
+import { progress } from '../progress.js';
 import { readCases, type CaseRecord } from './case-stream.js';
 import { loadRules } from './evaluate.js';
 
-export const AUDIT_HELP = `Usage: cailiang audit <decided-cases> [--rules <dir>] [--format text|json|md] [--spread <n>]
+export const AUDIT_HELP = `Usage: cailiang audit <decided-cases>... [--rules <dir>] [--format text|json|md] [--spread <n>]
 
 Holds officers' decisions against the recommendation for each case (偏离监督).
 Each case carries the decision under decision:, e.g.
@@ -26,16 +28,21 @@ Each case carries the decision under decision:, e.g.
            no penalty where one was recommended; 类案不同罚: decided fines for one item
            and tier differing by more than --spread times (default 2)
 
-<decided-cases> is NDJSON (.ndjson, .jsonl) or a YAML / JSON file holding a list.
+<decided-cases> is NDJSON (.ndjson, .jsonl) or a YAML / JSON file holding a list;
+several files (or a quoted glob) are audited together; - reads standard input
+(NDJSON when it starts with {, else a YAML / JSON list).
 
 Options:
-  --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
-  --format text|json|md  output format (default text)
+  -r, --rules <dir>      rule-set folder, or a folder of rule sets (default: bundled rules)
+  -f, --format text|json|md
+                         output format (default text)
   --spread <n>           largest max/min ratio of fines within one tier (default 2)
+  -q, --quiet            no progress line (shown on stderr only when it is a
+                         terminal, redrawn every 1,000 cases)
 ${cacheHelp(25)}
 
 Exit: 0 no error-level flag, 1 an error-level flag or a case that could not be
-evaluated, 2 usage or I/O problem.
+evaluated, 2 usage or I/O problem, 3 internal error.
 `;
 
 /** Checks the decision of one record against the schema; diagnostics point into the input file. */
@@ -54,9 +61,10 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      rules: { type: 'string' },
-      format: { type: 'string', default: 'text' },
+      rules: { type: 'string', short: 'r' },
+      format: { type: 'string', short: 'f', default: 'text' },
       spread: { type: 'string', default: '2' },
+      quiet: { type: 'boolean', short: 'q', default: false },
       ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -69,8 +77,8 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
   if (format !== 'text' && format !== 'json' && format !== 'md') throw new UsageError(`unknown format "${values.format}" (text, json or md)`);
   const spread = Number(values.spread);
   if (!Number.isFinite(spread) || spread < 1) throw new UsageError(`--spread takes a ratio of at least 1, e.g. 2 (got "${values.spread}")`);
-  if (positionals.length !== 1) throw new UsageError('audit takes one file of decided cases (NDJSON, or YAML holding a list)');
-  const path = positionals[0]!;
+  if (positionals.length === 0) throw new UsageError('audit takes a file of decided cases (NDJSON, or YAML holding a list), several, or - for standard input');
+  const inputs = await expandInputs(positionals);
 
   const rules = await loadRules(values.rules ?? bundledRulesDir(), { cache: cacheDirOf(values) });
   // Warnings (folders passed over) are said and the command goes on; errors stop it.
@@ -79,26 +87,32 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const collector = new AuditCollector(spread);
-  let records = 0;
-  for await (const rec of readCases(path, ['decision'])) {
-    records++;
-    if (rec.diagnostics.length > 0) {
-      if (records === 1 && rec.diagnostics.some((d) => d.code.startsWith('IO_') || d.code === 'FILE_TOO_LARGE')) {
-        io.stderr(formatDiagnosticsText(rec.diagnostics));
-        return EXIT.usage;
+  const shown = progress(io, 'audit', values.quiet);
+  for (const path of inputs) {
+    let records = 0;
+    for await (const rec of readCases(path, ['decision'], io)) {
+      records++;
+      shown.tick();
+      if (rec.diagnostics.length > 0) {
+        if (records === 1 && rec.diagnostics.some((d) => d.code.startsWith('IO_') || d.code === 'FILE_TOO_LARGE')) {
+          shown.done();
+          io.stderr(formatDiagnosticsText(rec.diagnostics));
+          return EXIT.usage;
+        }
+        collector.addProblem(rec.line, rec.diagnostics, rec.caseId);
+        continue;
       }
-      collector.addProblem(rec.line, rec.diagnostics, rec.caseId);
-      continue;
+      const dec = readDecision(rec);
+      const r = rec.evaluate(rules.ruleSets, { trace: false });
+      if (!dec.decision || !r.disposition || !r.ruleSet || !r.case) {
+        collector.addProblem(rec.line, sortDiagnostics([...dec.diagnostics, ...r.diagnostics.filter((d) => d.severity === 'error')]), rec.caseId);
+        continue;
+      }
+      collector.add({ line: rec.line, disposition: r.disposition, ruleSet: r.ruleSet, case: r.case, decision: dec.decision });
     }
-    const dec = readDecision(rec);
-    const r = rec.evaluate(rules.ruleSets, { trace: false });
-    if (!dec.decision || !r.disposition || !r.ruleSet || !r.case) {
-      collector.addProblem(rec.line, sortDiagnostics([...dec.diagnostics, ...r.diagnostics.filter((d) => d.severity === 'error')]), rec.caseId);
-      continue;
-    }
-    collector.add({ line: rec.line, disposition: r.disposition, ruleSet: r.ruleSet, case: r.case, decision: dec.decision });
   }
-  const report = collector.report(path);
+  shown.done();
+  const report = collector.report(inputs.map((p) => (p === STDIN ? STDIN_NAME : p)).join(', '));
   io.stdout(format === 'json' ? renderAuditJson(report) : format === 'md' ? renderAuditMarkdown(report) : renderAuditText(report));
   return report.counts.error > 0 || report.invalid > 0 ? EXIT.problems : EXIT.ok;
 }

@@ -11,6 +11,8 @@ import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { batchResult, decodeResults, tallyResult, unreadableInput, type BatchWorkerData, type EncodedResults } from '../batch-eval.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { expandInputs, STDIN, STDIN_NAME } from '../inputs.js';
+import { progress, type Progress } from '../progress.js';
 import { mapInWorkers, WorkerFailure, workerScript } from '../worker-pool.js';
 import { isNdjson, ndjsonLines, readCases, type NdjsonLine } from './case-stream.js';
 import { loadRules } from './evaluate.js';
@@ -18,7 +20,7 @@ import { loadRules } from './evaluate.js';
 /** Each worker holds a copy of the rule sets (hundreds of MB for a large catalogue): keep a typo from asking for thousands. */
 const MAX_WORKERS = 64;
 
-export const BATCH_HELP = `Usage: cailiang batch <cases> [--rules <dir>] [--format md|json|html] [--workers <n>]
+export const BATCH_HELP = `Usage: cailiang batch <cases>... [--rules <dir>] [--format md|json|html] [--workers <n>]
 
 Evaluates many cases and prints statistics for supervisors: counts by outcome,
 ground, grade and item; the 721 shares (服务 / 管理 / 执法) against each rule
@@ -27,17 +29,23 @@ been fined; undetermined cases; and every case that could not be evaluated,
 with its line and diagnostics (the batch goes on).
 
 <cases> is NDJSON (.ndjson or .jsonl: one JSON case per line, read as a stream,
-so memory stays flat) or a YAML / JSON file holding a list of cases.
+so memory stays flat) or a YAML / JSON file holding a list of cases. Several
+files (or a quoted glob, 'cases/*.ndjson') are counted together. - reads
+standard input: NDJSON when it starts with {, else a YAML / JSON list.
 Same input, same bytes out.
 
 Options:
-  --rules <dir>          rule-set folder, or a folder of rule sets (default: bundled rules)
-  --format md|json|html  output format (default md); html has inline SVG charts
+  -r, --rules <dir>      rule-set folder, or a folder of rule sets (default: bundled rules)
+  -f, --format md|json|html
+                         output format (default md); html has inline SVG charts
   --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS},
                          and never more than the machine's cores: a larger n is capped, with a note);
                          the report is the same, byte for byte. 0 or absent: one
                          thread. Each worker holds its own copy of the rule sets.
-                         A YAML / JSON list is always evaluated in one thread.
+                         A YAML / JSON list, and standard input, are always
+                         evaluated in one thread.
+  -q, --quiet            no progress line (shown on stderr only when it is a
+                         terminal, redrawn every 1,000 cases)
 ${cacheHelp(25)}
 
 Exit: 0 every case evaluated, 1 some cases could not be evaluated (still
@@ -78,18 +86,19 @@ function unreadable(diagnostics: readonly Diagnostic[]): Run {
   return { ok: false, exit: EXIT.usage, message: formatDiagnosticsText(diagnostics) };
 }
 
-async function runInThisThread(path: string, ruleSets: readonly RuleSet[], tally: BatchTally): Promise<Run> {
+async function runInThisThread(path: string, ruleSets: readonly RuleSet[], tally: BatchTally, io: CliIO, shown: Progress): Promise<Run> {
   let records = 0;
-  for await (const rec of readCases(path)) {
+  for await (const rec of readCases(path, [], io)) {
     const r = batchResult(rec, ruleSets);
     const failed = unreadableInput(r, ++records);
     if (failed) return unreadable(failed);
     tallyResult(tally, r);
+    shown.tick();
   }
   return { ok: true };
 }
 
-async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: BatchTally, workers: number): Promise<Run> {
+async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: BatchTally, workers: number, shown: Progress): Promise<Run> {
   const opened = await ndjsonLines(path);
   if ('diagnostic' in opened) return unreadable([opened.diagnostic]);
   // Serialised once, into memory every worker reads: each deserialises its
@@ -107,6 +116,7 @@ async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: B
         failed = unreadableInput(r, ++records);
         if (failed) return false;
         tallyResult(tally, r);
+        shown.tick();
       }
       return true;
     });
@@ -122,9 +132,10 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      rules: { type: 'string' },
-      format: { type: 'string', default: 'md' },
+      rules: { type: 'string', short: 'r' },
+      format: { type: 'string', short: 'f', default: 'md' },
       workers: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
       ...CACHE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -140,8 +151,8 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
   const cores = availableParallelism();
   const workers = Math.min(asked, cores);
   if (workers < asked) io.stderr(`cailiang batch: --workers ${asked} capped at ${cores}, the number of cores (each worker holds a copy of the rule sets)\n`);
-  if (positionals.length !== 1) throw new UsageError('batch takes one file of cases (NDJSON, or YAML holding a list)');
-  const path = positionals[0]!;
+  if (positionals.length === 0) throw new UsageError('batch takes a file of cases (NDJSON, or YAML holding a list), several, or - for standard input');
+  const inputs = await expandInputs(positionals);
 
   const rules = await loadRules(values.rules ?? bundledRulesDir(), { cache: cacheDirOf(values) });
   // Warnings (folders passed over) are said and the command goes on; errors stop it.
@@ -150,14 +161,20 @@ export async function batchCommand(argv: string[], io: CliIO): Promise<number> {
     return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const tally = new BatchTally();
-  // A YAML / JSON list is one document, parsed whole before its first case:
-  // it stays in this thread (such files are small).
-  const run = workers > 0 && isNdjson(path) ? await runInWorkers(path, rules.ruleSets, tally, workers) : await runInThisThread(path, rules.ruleSets, tally);
-  if (!run.ok) {
-    io.stderr(run.message);
-    return run.exit;
+  const shown = progress(io, 'batch', values.quiet);
+  for (const path of inputs) {
+    // A YAML / JSON list is one document, parsed whole before its first case:
+    // it stays in this thread (such files are small).
+    const run =
+      workers > 0 && isNdjson(path) ? await runInWorkers(path, rules.ruleSets, tally, workers, shown) : await runInThisThread(path, rules.ruleSets, tally, io, shown);
+    if (!run.ok) {
+      shown.done();
+      io.stderr(run.message);
+      return run.exit;
+    }
   }
-  const summary = tally.summary(path);
+  shown.done();
+  const summary = tally.summary(inputs.map((p) => (p === STDIN ? STDIN_NAME : p)).join(', '));
   io.stdout(format === 'json' ? renderBatchJson(summary) : format === 'html' ? renderBatchHtml(summary) : renderBatchMarkdown(summary));
   return summary.invalid > 0 ? EXIT.problems : EXIT.ok;
 }

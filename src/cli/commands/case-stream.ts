@@ -1,5 +1,6 @@
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { diagnostic, sortDiagnostics, type Diagnostic, type Place } from '../../diagnostics/index.js';
 import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../../evaluate/versions.js';
 import type { EvaluateOptions } from '../../evaluate/types.js';
@@ -8,6 +9,8 @@ import { tooDeepAt } from '../../load/depth.js';
 import { jsonKeysSuspect } from '../../load/json-keys.js';
 import { CASE_MAX_BYTES, DEFAULT_LIMITS, parseSource, scanBound, SourceFile } from '../../load/source.js';
 import { ioDiagnostic, readSource } from '../../node/fs.js';
+import type { CliIO } from '../io.js';
+import { openStdinCases, STDIN, STDIN_NAME } from '../inputs.js';
 
 /**
  * Cases for batch work, one at a time: NDJSON read line by line (a stream, so
@@ -163,7 +166,9 @@ export const NDJSON_MAX_LINE_BYTES = CASE_MAX_BYTES;
  * threads of `batch --workers` both read through this, so they number lines
  * alike. A file that cannot be opened is a diagnostic instead.
  */
-export async function ndjsonLines(path: string): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
+export async function ndjsonLines(path: string, chunks?: AsyncIterable<string>): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
+  // Standard input (or any text stream) as it comes.
+  if (chunks) return { lines: numbered(path, Readable.from(chunks)) };
   let stream;
   try {
     // A folder opens fine and fails on the first read, out of reach of the
@@ -192,7 +197,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * UTF-8 is not guessed at; both come back as diagnostics at their line, and
  * the lines after them are read as usual.
  */
-async function* numbered(path: string, stream: ReadStream): AsyncGenerator<NdjsonLine> {
+async function* numbered(path: string, stream: Readable): AsyncGenerator<NdjsonLine> {
   let n = 0;
   let parts: Buffer[] = [];
   let size = 0;
@@ -270,7 +275,21 @@ async function* numbered(path: string, stream: ReadStream): AsyncGenerator<Ndjso
  * removed from each case before it is evaluated (e.g. an officer's `decision`,
  * read separately from `value`). An I/O problem is a single record at line 1.
  */
-export async function* readCases(path: string, stripKeys: readonly string[] = []): AsyncGenerator<CaseRecord> {
+export async function* readCases(path: string, stripKeys: readonly string[] = [], io?: CliIO): AsyncGenerator<CaseRecord> {
+  if (path === STDIN && io) {
+    const input = await openStdinCases(io);
+    if (input.ndjson) {
+      const opened = await ndjsonLines(STDIN_NAME, input.chunks);
+      if ('lines' in opened) for await (const { line, text } of opened.lines) yield ndjsonRecord(STDIN_NAME, line, text, stripKeys);
+      return;
+    }
+    if (!input.source) {
+      yield failed(1, [input.diagnostic!]);
+      return;
+    }
+    yield* listRecords(input.source, stripKeys);
+    return;
+  }
   if (isNdjson(path)) {
     const opened = await ndjsonLines(path);
     if ('diagnostic' in opened) {
@@ -286,7 +305,13 @@ export async function* readCases(path: string, stripKeys: readonly string[] = []
     yield failed(1, [read.diagnostic!]);
     return;
   }
-  const parsed = parseSource(read.source);
+  yield* listRecords(read.source, stripKeys);
+}
+
+/** The cases of one YAML / JSON document holding a list. */
+function* listRecords(source: Parameters<typeof parseSource>[0], stripKeys: readonly string[]): Generator<CaseRecord> {
+  const path = source.path;
+  const parsed = parseSource(source);
   if (!parsed.file || parsed.diagnostics.length > 0) {
     yield failed(parsed.diagnostics[0]?.line ?? 1, parsed.diagnostics);
     return;

@@ -21,7 +21,8 @@ general, optional-lighter, heavier and first-offence circumstances.
 
 Options:
   --cases <file>     sample cases naming A's items
-  --format md|json   output format (default md)
+  -f, --format md|json
+                     output format (default md)
 
 Exit: 0 printed, 1 a rule set or a case is invalid, 2 usage or I/O problem.
 `;
@@ -30,7 +31,7 @@ export async function compareCommand(argv: string[], io: CliIO): Promise<number>
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { cases: { type: 'string' }, format: { type: 'string', default: 'md' }, help: { type: 'boolean', short: 'h' } },
+    options: { cases: { type: 'string' }, format: { type: 'string', short: 'f', default: 'md' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout(COMPARE_HELP);

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import { readSource } from '../../node/fs.js';
 import { packageRoot } from '../../node/paths.js';
@@ -7,7 +8,7 @@ import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
 import { formatYuan } from '../../report/format.js';
 import { BASIS_TEXT, GRADE_TEXT, PENALTY_TEXT } from '../../report/labels.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
 import { loadRules } from './evaluate.js';
 import { checkDirs, summaryLine } from './verify.js';
 
@@ -31,14 +32,42 @@ function outcomeText(r: FixtureResult): string {
   return `${GRADE_TEXT[d.grade ?? 'general']}，${amount}`;
 }
 
+export const DEMO_HELP = `Usage: cailiang demo [--rules <dir>] [--fixtures <dir>]
+
+Verifies the bundled rule sets, evaluates every bundled sample case, prints a
+summary table and the full zh-CN reports of the cases marked demo: true.
+Works from an installed package: the rules and fixtures ship with it.
+
+Options:
+  -r, --rules <dir>   rule-set folder (default: the bundled rules/)
+  --fixtures <dir>    fixture folder (default: the bundled fixtures/)
+
+Exit: 0 every case evaluated, 1 a rule set or case is invalid, 2 usage or I/O.
+`;
+
 /**
  * The main job on bundled data: verify the bundled rule sets, evaluate every
  * bundled sample case, print a summary table and the full reports of the
  * cases marked `demo: true`.
  */
 export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
-  const root = argv[0] ?? packageRoot();
-  const rulesDir = join(root, 'rules');
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      rules: { type: 'string', short: 'r' },
+      fixtures: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(DEMO_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`demo takes no folder (got "${positionals[0]}"); use --rules <dir> and --fixtures <dir>`);
+  const root = packageRoot();
+  const rulesDir = values.rules ?? join(root, 'rules');
+  const fixturesDir = values.fixtures ?? join(root, 'fixtures');
   const checked = await checkDirs([rulesDir]);
   io.stdout('# cailiang 演示：内置裁量基准与示例案件\n\n```\n');
   for (const r of checked) io.stdout(summaryLine({ ...r, dir: relative(root, r.dir) || r.dir }) + '\n');
@@ -49,7 +78,14 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     return EXIT.problems;
   }
   const results: FixtureResult[] = [];
-  for (const path of await walk(join(root, 'fixtures'))) {
+  let files: string[];
+  try {
+    files = await walk(fixturesDir);
+  } catch {
+    io.stderr(`cailiang demo: no fixture folder at ${fixturesDir} (use --fixtures <dir>)\n`);
+    return EXIT.usage;
+  }
+  for (const path of files) {
     const read = await readSource(path);
     if (read.source) results.push(runFixture({ path: relative(root, path), text: read.source.text }, ruleSets));
   }

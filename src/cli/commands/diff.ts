@@ -13,8 +13,10 @@ rule set): identity and validity, policy, laws, facts, items with their
 statutory clauses and tiers, list entries — zh-CN Markdown or JSON, stable order.
 
 Options:
-  --format md|json   output format (default md)
-  --output <file>    write the report to <file> (atomically) instead of standard
+  -f, --format md|json
+                     output format (default md)
+  -o, --output <file>
+                     write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
 
 Exit: 0 printed, 1 a rule set is invalid, 2 usage or I/O problem.
@@ -24,7 +26,7 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'md' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
+    options: { format: { type: 'string', short: 'f', default: 'md' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     io.stdout(DIFF_HELP);

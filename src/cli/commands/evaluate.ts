@@ -6,7 +6,6 @@ import { isIsoDate } from '../../schema/primitives.js';
 import type { Disposition } from '../../evaluate/types.js';
 import { checkCatalog } from '../../load/catalog.js';
 import type { RuleSet } from '../../load/model.js';
-import { readSource } from '../../node/fs.js';
 import { bundledRulesDir } from '../../node/paths.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionsHtml, type CaseReportInput } from '../../report/disposition-html.js';
@@ -14,12 +13,14 @@ import { renderDispositionJson } from '../../report/disposition-json.js';
 import { renderDispositionMarkdown } from '../../report/disposition-markdown.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
+import { expandInputs, readInput } from '../inputs.js';
 import { openOutput } from '../output.js';
 import { checkDirs } from './verify.js';
 
 export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace] [--as-of YYYY-MM-DD]
 
-Evaluates each case (YAML or JSON) against the rule set it names (ruleSet:), or
+Evaluates each case (YAML or JSON; a file, a quoted glob such as 'cases/*.yaml',
+or - for standard input) against the rule set it names (ruleSet:), or
 the one under --rules whose items it uses, in the version in force on the act
 date; when a later version is in force on the decision date and is lighter, that
 one applies (行政处罚法 Art. 37). Prints the recommended disposition: zh-CN
@@ -27,19 +28,20 @@ Markdown by default, canonical JSON with --format json, a self-contained
 HTML page (inline CSS, prints on A4) with --format html.
 
 Options:
-  --rules <dir>      rule-set folder, or a folder of rule sets (default: bundled rules)
-  --format md|json|html
+  -r, --rules <dir>  rule-set folder, or a folder of rule sets (default: bundled rules)
+  -f, --format md|json|html
                      output format (default md)
   --no-trace         leave out the reasoning steps
   --as-of YYYY-MM-DD the day of evaluation, for a case without a decision date:
                      taken as the decision date (Art. 37) and as the latest
                      discovery date (Art. 36); without it such steps stay open
-  --output <file>    write the report to <file> (atomically) instead of standard
+  -o, --output <file>
+                     write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
 ${cacheHelp(21)}
 
 Exit: 0 every case evaluated, 1 a case or rule set is invalid (or its facts
-contradict each other), 2 usage or I/O problem.
+contradict each other), 2 usage or I/O problem, 3 internal error.
 `;
 
 /**
@@ -61,8 +63,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     args: argv,
     allowPositionals: true,
     options: {
-      rules: { type: 'string' },
-      format: { type: 'string', default: 'md' },
+      rules: { type: 'string', short: 'r' },
+      format: { type: 'string', short: 'f', default: 'md' },
       'no-trace': { type: 'boolean', default: false },
       'as-of': { type: 'string' },
       output: { type: 'string', short: 'o' },
@@ -76,12 +78,13 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   }
   const format = values.format === 'markdown' ? 'md' : values.format;
   if (format !== 'md' && format !== 'json' && format !== 'html') throw new UsageError(`unknown format "${values.format}" (md, json or html)`);
-  if (positionals.length === 0) throw new UsageError('evaluate needs at least one case file');
+  if (positionals.length === 0) throw new UsageError('evaluate needs at least one case file (or - for standard input)');
   const asOf = values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of takes a date YYYY-MM-DD, got "${asOf}"`);
+  const inputs = await expandInputs(positionals);
 
   const rulesDir = values.rules ?? bundledRulesDir();
-  const out = await openOutput('evaluate', values.output, io, { inputs: positionals, rulesDirs: [rulesDir] });
+  const out = await openOutput('evaluate', values.output, io, { inputs: inputs.filter((p) => p !== '-'), rulesDirs: [rulesDir] });
   if (typeof out === 'number') return out;
   const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
   // Warnings (folders passed over) are said and the command goes on; errors stop it.
@@ -93,8 +96,8 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const dispositions: Disposition[] = [];
   const reports: CaseReportInput[] = [];
   let exit: number = EXIT.ok;
-  for (const path of positionals) {
-    const read = await readSource(path);
+  for (const path of inputs) {
+    const read = await readInput(path, io);
     if (!read.source) {
       io.stderr(formatDiagnosticsText([read.diagnostic!]));
       exit = EXIT.usage;
@@ -113,7 +116,7 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
     if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });
   }
   if (format === 'json') {
-    if (dispositions.length === 1 && positionals.length === 1) out.stdout(renderDispositionJson(dispositions[0]!));
+    if (dispositions.length === 1 && inputs.length === 1) out.stdout(renderDispositionJson(dispositions[0]!));
     else if (dispositions.length > 0) out.stdout('[\n' + dispositions.map((d) => renderDispositionJson(d).trimEnd()).join(',\n') + '\n]\n');
   } else if (format === 'html') {
     // One page; several cases follow one another, each on a new printed page.

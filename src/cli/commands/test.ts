@@ -5,15 +5,16 @@ import { parseArgs } from 'node:util';
 import { uncovered } from '../../fixture/coverage.js';
 import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import { readSource } from '../../node/fs.js';
+import { bundledRulesDir } from '../../node/paths.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { loadRules } from './evaluate.js';
 
-export const TEST_HELP = `Usage: cailiang test <rules-dir> [--fixtures <dir>] [--filter <text>] [--require-coverage]
+export const TEST_HELP = `Usage: cailiang test [<rules-dir>] [--fixtures <dir>] [--filter <text>] [--require-coverage]
 
 Runs fixture cases (YAML files with name:, case: and expect:) against the rule
-sets under <rules-dir>, shows a diff for every failed expectation with the
+sets under <rules-dir> (default: the bundled rules, with their fixtures), shows a diff for every failed expectation with the
 fixture's file:line, lists tiers and list entries no fixture exercises, and
 ends with "N passed, N failed".
 
@@ -59,8 +60,8 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(TEST_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) throw new UsageError('test takes one rules folder, e.g. cailiang test rules/');
-  const rulesDir = positionals[0]!.replace(/\/+$/, '');
+  if (positionals.length > 1) throw new UsageError('test takes one rules folder, e.g. cailiang test rules/');
+  const rulesDir = (positionals[0] ?? bundledRulesDir()).replace(/\/+$/, '');
   const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
   // Warnings (folders passed over) are said and the command goes on; errors stop it.
   if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(rules.diagnostics));

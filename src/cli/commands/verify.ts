@@ -26,7 +26,7 @@ Prints every problem as  path:line:col  severity  CODE  message.
 The checks and their codes: docs/verify.md.
 
 Options:
-  --format text|json|github|sarif
+  -f, --format text|json|github|sarif
                       output format (default text); github prints workflow
                       annotations, sarif a SARIF 2.1.0 log for code scanning
   --strict            treat warnings as errors (exit 1 on any warning)
@@ -38,10 +38,10 @@ Options:
   --statutes <dir>    also check every item against the law texts under <dir>
                       (the statute collection): cited articles exist, ranges,
                       multiples, bases and kinds are what the text says
-  --quiet             text format: print problems only, no summary
+  -q, --quiet         text format: print problems only, no summary
 ${cacheHelp(22)}
 
-Exit: 0 no error, 1 errors found, 2 usage or I/O problem.
+Exit: 0 no error, 1 errors found, 2 usage or I/O problem, 3 internal error.
 `;
 
 const IO_CODES = new Set(['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'IO_LINK_OUTSIDE']);
@@ -108,8 +108,8 @@ export async function verifyCommand(argv: string[], io: CliIO): Promise<number> 
     args: argv,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' },
-      quiet: { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'text' },
+      quiet: { type: 'boolean', short: 'q', default: false },
       strict: { type: 'boolean', default: false },
       ignore: { type: 'string', multiple: true, default: [] },
       'as-of': { type: 'string' },
