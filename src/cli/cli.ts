@@ -74,7 +74,13 @@ function commandOf(name: string): (() => Promise<Command>) | undefined {
  */
 export async function cli(argv: readonly string[], rawIO: CliIO): Promise<number> {
   // Every report and message is shown as text: no control character or bidi override from a file reaches the terminal raw.
-  const io: CliIO = { ...rawIO, stdout: (s) => rawIO.stdout(printableText(s)), stderr: (s) => rawIO.stderr(printableText(s)) };
+  // cailiang's own terminal control (the progress line's \r and erase) goes through `control`, as it is.
+  const io: CliIO = {
+    ...rawIO,
+    stdout: (s) => rawIO.stdout(printableText(s)),
+    stderr: (s) => rawIO.stderr(printableText(s)),
+    control: rawIO.control ?? ((s) => rawIO.stderr(s)),
+  };
   const [name, ...rest] = argv;
   if (name === undefined) {
     // Nothing asked: the usage, as for any other usage mistake.

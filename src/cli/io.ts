@@ -2,6 +2,8 @@
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** cailiang's own terminal control sequences (the progress line), written unescaped to stderr. */
+  control?(text: string): void;
   /** Standard input, read for the file name `-` (absent: empty). */
   stdin?(): AsyncIterable<string | Uint8Array>;
   /** True when stderr is a terminal: long runs then show a progress line there. */

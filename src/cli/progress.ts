@@ -23,11 +23,11 @@ export function progress(io: CliIO, command: string, quiet: boolean): Progress {
   return {
     tick() {
       if (++n % PROGRESS_EVERY !== 0) return;
-      io.stderr(`\rcailiang ${command}: ${n.toLocaleString('en-US')} cases…`);
+      (io.control ?? io.stderr)(`\rcailiang ${command}: ${n.toLocaleString('en-US')} cases…`);
       shown = true;
     },
     done() {
-      if (shown) io.stderr('\r\x1b[K');
+      if (shown) (io.control ?? io.stderr)('\r\x1b[K');
       shown = false;
     },
   };

@@ -123,7 +123,12 @@ export interface InternalOptions extends EvaluateOptions {
   readonly ageKnown?: boolean;
 }
 
-export function evaluate(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
+export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
+  return evaluateInternal(ruleSet, c, options);
+}
+
+/** {@link evaluate} with the library's own options (lawDay, statuteOnly, ageKnown): not exported from the package. */
+export function evaluateInternal(ruleSet: RuleSet, c: Case, options: InternalOptions = {}): Disposition {
   checkRuleSet('evaluate', ruleSet);
   checkCase('evaluate', c);
   checkOptions('evaluate', options);

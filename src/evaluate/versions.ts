@@ -9,7 +9,7 @@ import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../lo
 import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
 import { governingDay } from './dates.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, evaluateInternal } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
 export interface CatalogResult {
@@ -179,7 +179,7 @@ export function evaluateInCatalogAt(
     const loadedModel = loadCaseAt(source, base, model);
     const diagnostics = sortDiagnostics([...parsed.diagnostics, warning, ...loadedModel.diagnostics]);
     if (!loadedModel.case) return { diagnostics };
-    const d = evaluate(model, loadedModel.case, { ...options, statuteOnly: true });
+    const d = evaluateInternal(model, loadedModel.case, { ...options, statuteOnly: true });
     return { disposition: d, case: loadedModel.case, ruleSet: model, diagnostics };
   }
   const loaded = loadCaseAt(source, base, atAct);
@@ -304,7 +304,7 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
   const loaded2 = loadCaseAt(a.source, a.base, later);
   if (!loaded2.case) return { problems: loaded2.diagnostics.map((x) => x.message).join('；') };
   // The later text is applied at the decision: its law versions are checked against that day.
-  const d2 = evaluate(later, loaded2.case, { ...a.options, lawDay: decisionDay });
+  const d2 = evaluateInternal(later, loaded2.case, { ...a.options, lawDay: decisionDay });
   const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, d: d2 });
   return {
     chosen: cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: later, d: d2, c: loaded2.case },

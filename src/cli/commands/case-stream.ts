@@ -238,7 +238,9 @@ async function* numbered(path: string, stream: Readable): AsyncGenerator<NdjsonL
     size += to - from;
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const raw of stream as AsyncIterable<Buffer | string>) {
+      // Standard input comes as text; files as bytes.
+      const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
       let start = 0;
       if (pendingCR) {
         pendingCR = false;
