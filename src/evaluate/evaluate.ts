@@ -119,6 +119,8 @@ export interface InternalOptions extends EvaluateOptions {
   readonly lawDay?: string;
   /** No version of the benchmark in force at the act: judge on the rule set's statutory model alone. */
   readonly statuteOnly?: boolean;
+  /** The benchmark(s) over this statutory layer with no version in force at the act (the layer answers instead). */
+  readonly benchmarkGap?: string;
   /** The reading of an unknown age being evaluated: no further readings of it. */
   readonly ageKnown?: boolean;
 }
@@ -202,6 +204,11 @@ export function evaluateWith(
       outcome = 'none';
       basis = g.basis;
     }
+  }
+  if (options.benchmarkGap !== undefined) {
+    const message = `违法行为发生时裁量基准 ${options.benchmarkGap} 没有施行的版本：依法定层 ${ruleSet.id}（据法律文本生成，阶次为推导的 30%/40%/30% 划分，不是地方基准）得出结论`;
+    warn(ctx, 'NO_BENCHMARK', message);
+    addTrace(ctx, 'version', 'info', () => message);
   }
   if (ctx.statuteOnly) {
     const message = `违法行为发生时本裁量基准（${ruleSet.id}）没有施行的版本：仅依法律规定的处罚幅度和法定情节（第三十条至第三十三条）得出结论，不适用裁量阶次和清单，罚款数额由执法人员在法定幅度内裁量`;

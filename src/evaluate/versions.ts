@@ -146,7 +146,14 @@ export function evaluateInCatalogAt(
   if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
   else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => itemByCode(r, c) !== undefined)).map((r) => r.id))].sort();
   const actDate = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
-  if (ids.length > 1) ids = mostSpecific(ruleSets, ids, actDate);
+  let benchmarkGap: string | undefined;
+  if (ids.length > 1) {
+    const kept = mostSpecific(ruleSets, ids, actDate);
+    // A benchmark passed over because no version of it is in force at the act: the layer answers, and says so.
+    const dropped = ids.filter((id) => !kept.includes(id) && versionsOf(ruleSets, id).some((r) => r.layer !== 'statutory'));
+    if (kept.length === 1 && dropped.length > 0 && versionsOf(ruleSets, kept[0]!).every((r) => r.layer === 'statutory')) benchmarkGap = dropped.join('、');
+    ids = kept;
+  }
   if (ids.length !== 1) {
     const detail =
       ids.length === 0
@@ -186,7 +193,7 @@ export function evaluateInCatalogAt(
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
   const c = loaded.case;
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]);
-  const d1 = evaluate(atAct, c, options);
+  const d1 = benchmarkGap === undefined ? evaluate(atAct, c, options) : evaluateInternal(atAct, c, { ...options, benchmarkGap });
   const decisionDay = c.dates.decision ?? options.asOf;
   const later = versions.filter((r) => r.effective.from > atAct.effective.from);
   if (decisionDay === undefined) {
