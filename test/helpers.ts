@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceInput } from '../src/load/source.js';
 import type { CliIO } from '../src/cli/io.js';
+import { cli } from '../src/cli/cli.js';
 
 export const DATA = fileURLToPath(new URL('./data', import.meta.url));
 
@@ -37,6 +38,13 @@ export function bufferIO(): CliIO & { out: string; err: string } {
     },
   };
   return io;
+}
+
+/** Runs the CLI in process on `args`: its exit code and what it printed. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = bufferIO();
+  const code = await cli(args, io);
+  return { code, out: io.out, err: io.err };
 }
 
 /** The files below `dir` (recursively, sorted by path) whose names match `ext` (default: YAML). */

@@ -1,5 +1,5 @@
 import { citationText } from './structure.js';
-import type { ClauseCondition, PenaltyProvision, ReadFine, Sanction, SanctionOrChoice, StatuteRef } from './types.js';
+import type { ClauseCondition, PenaltyProvision, ReadFine, Sanction, SanctionOrChoice } from './types.js';
 
 /**
  * A provision as a few lines of plain text, one per group of sanctions — the
@@ -20,8 +20,8 @@ export function summarizeProvision(p: PenaltyProvision): string {
   const lines = [`${citationText(p.ref)} ${p.status}`];
   if (p.violations.length > 1 || p.violations[0]?.ref.item !== undefined)
     lines.push(`violations: ${p.violations.map((v) => `第（${v.ref.item}）项`).join(' ')}`);
-  if (p.violates.length > 0) lines.push(`violates: ${p.violates.map(refText).join(' ')}`);
-  if (p.refersTo) lines.push(`refers to: ${refText(p.refersTo)}`);
+  if (p.violates.length > 0) lines.push(`violates: ${p.violates.map((r) => citationText(r)).join(' ')}`);
+  if (p.refersTo) lines.push(`refers to: ${citationText(p.refersTo)}`);
   for (const g of p.groups) {
     const when = g.when.length === 0 ? 'always' : g.when.map(conditionText).join(' & ');
     const parts = [...g.measures.map((m) => `measure ${m.kind}`), ...g.sanctions.map(sanctionText)];
@@ -30,10 +30,6 @@ export function summarizeProvision(p: PenaltyProvision): string {
   if (p.elsewhere.length > 0) lines.push(`elsewhere: ${p.elsewhere.length}`);
   for (const x of p.problems) lines.push(`review: ${x.reason} — ${x.text}`);
   return lines.join('\n');
-}
-
-function refText(r: StatuteRef): string {
-  return citationText(r);
 }
 
 export function conditionText(c: ClauseCondition): string {

@@ -2,17 +2,11 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../../src/cli/cli.js';
-import { bufferIO, DATA } from '../helpers.js';
+import { DATA, runCli as run } from '../helpers.js';
 
 // cailiang statute show / import / coverage on an excerpt of 食品安全法 (2021-04-29) kept in test/data.
 const LAW = join(DATA, 'statute/laws/食品安全法(2021-04-29).md');
 
-async function run(...args: string[]) {
-  const io = bufferIO();
-  const code = await cli(args, io);
-  return { code, out: io.out, err: io.err };
-}
 
 describe('cailiang statute', () => {
   it('show prints Art. 124(1) with its nine violations, the 货值 branches and 情节严重', async () => {

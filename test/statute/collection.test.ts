@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../../src/cli/cli.js';
-import { bufferIO } from '../helpers.js';
+import { runCli as run } from '../helpers.js';
 
 // Tests over the whole statute collection (../shared/statutes beside the project). They run when
 // CAILIANG_STATUTES names the folder, and .ci/run sets it, so in CI they are mandatory: set and
@@ -15,11 +14,6 @@ const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'scripts/statutory-layers.js
   layers: { folder: string; file: string; id: string; key: string; field: string; effectiveTo?: string; version?: string }[];
 };
 
-async function run(...args: string[]) {
-  const io = bufferIO();
-  const code = await cli(args, io);
-  return { code, out: io.out, err: io.err };
-}
 
 describe.skipIf(DIR === undefined)('the statute collection (CAILIANG_STATUTES)', () => {
   it('is there, when CAILIANG_STATUTES names it', () => {
