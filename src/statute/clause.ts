@@ -30,10 +30,10 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会))(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会)(?:[（(][^）)，；。]{1,20}[）)])?)(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -53,6 +53,8 @@ export interface ClauseReading {
   readonly problems: ReadProblem[];
   /** 依照下列规定处以罚款: the items that follow set the fines. */
   readonly listed?: boolean;
+  /** 可按下列规定处以罚款: the fines the items set are the officer's choice. */
+  readonly listedOptional?: boolean;
   /** 并处罚款 before items: a problem unless every item sets its amount. */
   readonly unsetFines: readonly ReadProblem[];
 }
@@ -163,14 +165,25 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   // 未取得…经营，违法所得超过1万元的，没收…: a known or base condition closing the
   // description is the first group's condition, not part of the violation.
   const leading: ClauseCondition[] = [];
+  // …泄露…个人信息，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，由公安机关处…: the crime clause
+  // closing the description opens a group that is not an administrative penalty.
+  let crimeLeading = false;
   if (description.length > 1) {
     const last = description[description.length - 1]!;
     const c = last.endsWith('的') ? readCondition(last.slice(0, -1)) : undefined;
     if (c && c !== 'crime' && c !== 'other-law' && (c.kind !== 'stated' || /^(?:属于?|系|是)/.test(last))) {
       description.pop();
       leading.push(c);
+    } else if (c === 'crime' && !/不构成|未构成|不够|没有构成/.test(last)) {
+      description.pop();
+      crimeLeading = true;
     }
   }
+  // 由…部门依据…责令…: an authority the reader did not separate from what it orders must not be
+  // taken as part of the violation (the sanctions after it would be lost).
+  const authorityInDescription = description.slice(1).find((d) => /^(?:并)?由[^，；。]{2,40}?(?:部门|机关|机构|人民政府|委员会)/.test(d));
+  if (authorityInDescription !== undefined)
+    problems.push({ reason: 'an authority (由…部门) the reader did not separate from what it orders', text: authorityInDescription, at: ctx.at });
   const violationText = description
     .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
     .join('，');
@@ -197,6 +210,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       }));
   if (conditionsBefore.length > 1 && !disjunctive)
     problem(first[0]!, 'several conditions (…的) before the first sanction: which sanction goes with which is not read');
+  // 其中标无效。可以处以…；情节严重的，处…: when the sentence that sets the penalty opens with a
+  // sanction, that sanction is not the violation's description.
+  const opening = description[0] !== undefined ? readSanctions(description[0]) : undefined;
+  if (opening !== undefined && typeof opening !== 'string' && opening.items.length > 0 && !description[0]!.endsWith('的'))
+    problem(first[0]!, 'the penalty sentence opens with a sanction: the violation it punishes is in another sentence');
+  else if (description[0] !== undefined && /^(?:并|可以|可)?(?:处以?|并处)/.test(description[0]))
+    problem(first[0]!, 'the penalty sentence opens with a sanction: the violation it punishes is in another sentence');
   if (description.length === 0) {
     problem(first[0] ?? { text, offset: 0, sentence: 0 }, 'no violation ending in 的 before the sanctions');
   }
@@ -204,6 +224,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   // 2. The sanctions, in groups opened by conditions.
   let group: (typeof groups)[number] = { when: [], measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0 };
   groups.push(group);
+  if (crimeLeading) {
+    group = { when: [], measures: [], sanctions: [], text: [], notPenalty: true, elsewhere: false, aside: 0, segment: all[k]?.segment ?? 0 };
+    groups.push(group);
+  }
   if (leading.length > 0) {
     group = { when: leading, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[k]?.segment ?? 0 };
     groups.push(group);
@@ -215,8 +239,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const onBase = (c: ClauseCondition): boolean => c.kind === 'base' || c.kind === 'noBase' || (c.kind === 'any' && c.of.every(onBase));
   const afterConditional = (g: (typeof groups)[number]): (typeof groups)[number] => (g.when.every(onBase) ? groups[0]! : g);
   let listed = false;
+  let listedOptional = false;
   let lastOptional = false;
   let lastSegment = -1;
+  let lastSanctionPiece = -2;
+  let lastCrimePiece = -2;
   for (let i = k; i < all.length; i++) {
     const { p } = all[i]!;
     let t = p.text;
@@ -224,9 +251,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (auth) {
       authority ??= auth[1];
       const optionalBy = /^(?:可以|并可以|可)由/.test(t);
+      const upTo = /^(?:直至|甚至)由/.test(t);
       t = t.slice(auth[0].length).replace(/^，/, '').replace(ASIDE_AFTER_AUTHORITY, '');
       if (t === '') continue;
       if (optionalBy) t = '可以' + t;
+      if (upTo) t = '直至' + t;
     }
     const bare = !auth ? BARE_AUTHORITY.exec(t) : null;
     if (bare) {
@@ -236,6 +265,20 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
     if (condWithout !== t) t = condWithout;
     if (/^(?:造成|致使|导致|情节)/.test(t) && !t.endsWith('的') && !CONDITIONS.some(([re]) => re.test(t)) && !isActionStart(t)) t += '的';
+    if (t.endsWith('的') && NOT_CRIME.test(t.slice(0, -1))) {
+      // 构成犯罪的，依法追究刑事责任；尚不构成犯罪的，处…: back to the group the crime clause interrupted.
+      // 造成严重后果的，依法追究刑事责任；尚不够刑事处罚的，…: the condition led to the crime clause only.
+      const last = groups.length - 1;
+      if (group === groups[last] && group.notPenalty && !group.elsewhere && last > 0 && !openingConditions) group = groups[last - 1]!;
+      else if (group === groups[last] && lastCrimePiece === i - 1 && !openingConditions && group.sanctions.length === 0 && group.measures.length === 0 && last > 0) {
+        group.notPenalty = true;
+        group = groups[last - 1]!;
+      } else if (!(group === groups[0] && lastCrimePiece === i - 1 && !openingConditions))
+        problem(p, '尚不构成犯罪的 that does not follow a 构成犯罪的 clause: which sanctions it governs is not read');
+      openingConditions = false;
+      group.text.push(p.text);
+      continue;
+    }
     if (t.endsWith('的') && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
       const cond = readCondition(t.slice(0, -1));
       if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
@@ -277,6 +320,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       continue;
     }
     if (group.notPenalty || DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) {
+      if (/追究刑事责任|刑事处罚/.test(t)) lastCrimePiece = i;
       notPenalties.push(p.text);
       group.aside++;
       continue;
@@ -305,8 +349,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       problem(p, 'a penalty left to “the law” without naming it (依法予以处罚)');
       continue;
     }
-    if (/^(?:依照|按照)下列规定(?:处以罚款|处罚|给予处罚)$/.test(t) && reading_itemsCarry) {
+    // 由…部门依照下列规定予以处罚： / 并按下列规定处以罚款： — the items that follow set the penalty.
+    const byList = /^(并)?(可以|可)?(?:依照|按照|按|依)(?:下列|以下)规定(?:处以罚款|予以处罚|给予处罚|处罚)$/.exec(t);
+    if (byList && reading_itemsCarry) {
       listed = true;
+      if (byList[2] !== undefined) listedOptional = true;
       continue;
     }
     const ref = readCrossReference(t);
@@ -333,12 +380,23 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       read.items.splice(0, read.items.length, ...read.items.map((x) => ({ ...x, mandatory: false })));
       lastOptional = true;
     }
+    // 处罚款，并公布…，直至吊销许可证: 直至 after a fine, or after a piece that was not a sanction, does not
+    // say what the heavier end replaces.
+    const lastSanction = group.sanctions[group.sanctions.length - 1];
+    if (
+      read.escalation &&
+      (lastSanction === undefined || lastSanctionPiece !== i - 1 || ('anyOf' in lastSanction ? lastSanction.anyOf.some((x) => x.kind === 'fine') : lastSanction.kind === 'fine'))
+    ) {
+      problem(p, '直至 after a fine or a step that is not a sanction: what the heavier sanction replaces is not read');
+      continue;
+    }
     if (read.escalation && group.sanctions.length > 0 && read.items.length === 1) {
       // 责令停产停业，直至吊销许可证: the officer chooses up to the heavier one.
       const prev = group.sanctions.pop()!;
       const prevItems = 'anyOf' in prev ? prev.anyOf : [prev];
       const next = read.items[0]!;
       group.sanctions.push({ anyOf: [...prevItems, ...('anyOf' in next ? next.anyOf : [next])], mandatory: 'anyOf' in prev ? prev.mandatory : prev.mandatory, text: `${prev.text}，${t}` });
+      lastSanctionPiece = i;
       continue;
     }
     if (read.notPenalty) {
@@ -367,6 +425,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     into.measures.push(...read.measures);
     into.sanctions.push(...read.items);
+    if (read.items.length > 0) lastSanctionPiece = i;
     // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause.
     if ((read.target === 'organization' || read.target === 'person') && /^(?:并)?对/.test(p.text)) {
       pendingTarget = read.target;
@@ -417,6 +476,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     elsewhere,
     problems,
     ...(listed ? { listed } : {}),
+    ...(listedOptional ? { listedOptional } : {}),
     unsetFines: reading_itemsCarry ? unset : [],
   };
 }
@@ -440,7 +500,7 @@ function isAside(t: string): boolean {
 const DISCIPLINE = /处分$|记过|记大过|降级|撤职|开除|政务处分|纪律处分/;
 
 /** 在各自职责范围内, 按照职责 … after an authority. */
-const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|在)各自的?(?:职责|职权)(?:分工|范围内)?|^(?:按照|依据|根据)职责(?:分工)?|^按照[^，]*?规定的权限|^依法/;
+const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
 
 function hasSanctionWord(t: string): boolean {
   return /罚款|警告|没收|吊销|暂扣|拘留|停产停业|通报批评/.test(t);
@@ -498,6 +558,9 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
     relative: 'law',
   };
 }
+
+/** 尚不构成犯罪 — the other side of 构成犯罪的: the administrative penalty applies. */
+const NOT_CRIME = /^(?:但)?(?:尚|还)?(?:不|未|没有)(?:构成犯罪|够刑事处罚|足以刑事处罚|予刑事处罚)$|^(?:尚|还)不够(?:刑事处罚|追究刑事责任)$|^尚未构成犯罪$|^情节显著轻微(?:，)?(?:不|尚不)构成犯罪$/;
 
 /** A condition phrase without its 的, or 'crime' for 构成犯罪, or undefined when it names nothing known. */
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
@@ -577,6 +640,10 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
   let t = piece;
   let mandatory = true;
   let escalation = false;
+  // 单处或者并处警告、没收违法所得、罚款: one or several of them, the officer's choice — not a choice the
+  // rule-set language holds (anyOf is exactly one). With one sanction after it, 可以单处或者并处罚款 reads.
+  if (/单处或者并处|单处或并处/.test(piece) && /[、，]|或者|和/.test(piece.replace(/^.*?(?:单处或者并处|单处或并处)/, '')))
+    return 'a choice of one or several sanctions (单处或者并处…、…) is not in the rule-set language';
   for (;;) {
     const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|根据违法情节和危害后果|根据违法情节|根据危害后果|处(?=没收|吊销|暂扣|警告|责令))/.exec(t);
     if (!m) break;
@@ -723,6 +790,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
   if (/^(?:限制开展生产经营活动|限制生产|限产)$/.test(t)) return s('restrictBusiness');
   if (/^(?:暂停|暂扣)[^，；。]{0,30}?(?:资格|许可|证书|证件|执照)$/.test(t) && !/执业|从业|吊销|或者/.test(t)) return s('suspendLicence');
+  // 吊销直接责任人员的资格证书: the persons named in the object, not the party, lose the licence.
+  if (/吊销[^，。；]{0,6}(?:直接责任人员|主管人员|有关责任人员|直接负责的主管人员|法定代表人|主要负责人)的/.test(t) && target !== 'responsible') return undefined;
   if (/^(?:由[^吊]+)?吊销[^，。；]{0,40}$/.test(t) && !/罚款|暂扣|暂停|或者|直至/.test(t)) return s('revokeLicence');
   if (/^暂扣[^，。；]{0,40}(?:证|照|证件|证书|执照|许可|资格|标志牌)$/.test(t) && !/罚款|吊销|或者|直至/.test(t)) return s('suspendLicence');
   const detention = new RegExp(`^(?:处以?)?(?:(${N})日以上)?(${N})日以下(?:的)?(?:行政)?拘留$`).exec(t);
@@ -767,11 +836,14 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/罚款|警告|没收|吊销|拘留|停产|停业|关闭|通报批评/.test(t)) return undefined;
   if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期|在[^，；。]{1,10}内)?(?:改正|整改|备案|补办备案)/.test(t)) return { kind: 'correct', text: t };
   if (/停产|停业/.test(t)) return undefined;
+  // 停止相关业务 is a sanction of some kind (停产停业? 限制开展生产经营活动?), not the order to stop the act.
+  if (/^(?:责令|并)?(?:其)?(?:立即)?停止(?:相关|有关|其)?(?:业务|执业)/.test(t)) return undefined;
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
   if (/^责令(?:其)?(?:限期)?(?:及时|立即)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
     return { kind: 'restore', text: t };
   if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
+  if (/^(?:追回|追缴|追还|收回|代为收回|发放|责令退还|退还|销毁|取缔|予以取缔|依法取缔|扣留)[^，；。]{0,30}$/.test(t) && !/罚款|吊销|暂扣|没收/.test(t)) return { kind: 'other', text: t };
   if (/^[^，；。]{0,30}?(?:指定|委托)[^，；。]{0,20}?代为|^(?:并)?委托他人代为|^(?:限期|责令)?整顿$|^组织拆除|^注销|^(?:予以)?收缴|^扣留|^(?:可以|可)?暂扣[^，；。]{0,20}?(?:物品|工具|车辆|设备|财物)$|^(?:责令)?(?:其)?(?:限期|立即|及时)?备案/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
     return { kind: 'other', text: t };
@@ -849,7 +921,9 @@ export function readFine(t: string): ReadFine | undefined {
 /** The base of a multiple: a known one, or the text's own words (no amount, no verb in it). */
 function baseOf(raw: string): FineBase | undefined {
   const t = raw.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
-  if (t === '' || /元|罚款|[，；。]|^对|处|或者|或/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
+  // 处五倍以上十倍以下罚款 (the base left to an earlier clause) and 一倍以上不满二倍 (a bound that
+  // excludes itself) must not read a factor word as the base.
+  if (t === '' || /元|罚款|[，；。]|^对|处|或者|或|倍|以上|以下|不满|不足|分之|[%％]|[至到]$/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
   const known = findBase(t);
   if (known && t.endsWith(known.text)) return known;
   return { text: t };

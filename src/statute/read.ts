@@ -1,6 +1,6 @@
 import { readClause, setsPenalty, type ClauseReading } from './clause.js';
 import { parseLawText } from './structure.js';
-import type { LawReading, LawText, PenaltyProvision, ReadProblem, ReadViolation, StatuteRef } from './types.js';
+import type { LawReading, LawText, PenaltyProvision, ReadProblem, ReadViolation, SanctionOrChoice, StatuteRef } from './types.js';
 
 /**
  * Every paragraph of a law that sets an administrative penalty, read into
@@ -43,11 +43,15 @@ export function readPenalties(input: string | LawText): LawReading {
             ...g,
             sanctions: g.sanctions.filter((x) => !('kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')),
           }));
+          // 可按下列规定处以罚款: the items' fines are optional; their other sanctions keep their own words.
+          const itemGroups = reading.listedOptional
+            ? ir.groups.map((g) => ({ ...g, sanctions: g.sanctions.map((x) => (fineOnlyChoice(x) ? { ...x, mandatory: false } : x)) }))
+            : ir.groups;
           raw.push({
             ref: iref,
             reading: {
               ...ir,
-              groups: [...shared, ...ir.groups],
+              groups: [...shared, ...itemGroups],
               notPenalties: [...reading.notPenalties, ...ir.notPenalties],
               elsewhere: [...reading.elsewhere, ...ir.elsewhere],
               problems: [...reading.problems, ...ir.problems],
@@ -127,6 +131,10 @@ export function readPenalties(input: string | LawText): LawReading {
   };
 
   return { law, provisions: raw.map((r) => resolve(r, new Set())) };
+}
+
+function fineOnlyChoice(x: SanctionOrChoice): boolean {
+  return 'anyOf' in x ? x.anyOf.every((y) => y.kind === 'fine') : x.kind === 'fine';
 }
 
 function suffixOf(r: StatuteRef): { suffix?: number } {
