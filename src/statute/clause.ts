@@ -25,6 +25,8 @@ import type {
  */
 
 const N = `[${NUMERAL_CHARS}]+`;
+/** A period: 三个月, 六个月以上一年以下, 3个月至6个月, 十日以内. */
+const DURATION = `${N}(?:个月|日|天|年)(?:(?:以上|至|到)${N}(?:个月|日|天|年))?(?:以下|以内)?`;
 const YUAN = `(?:人民币)?${N}元`;
 const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%％])`;
 
@@ -78,7 +80,7 @@ export function setsPenalty(text: string): boolean {
 const DISCIPLINE_SPAN = /(?:依法)?(?:给予|予以)[^，；。]*?(?:处分|记过|记大过|降级|撤职|开除)/g;
 
 const SANCTION_PHRASE =
-  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|没收[^，；。]{0,20}?(?:商品|物品|工具|设备|财物|产品|食品|药品)|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
+  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|没收[^，；。]{0,20}?(?:商品|物品|工具|设备|财物|产品|食品|药品)|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|(?:给予|予以)[^，；。]{0,20}?(?:停业整顿|停止执业|暂停执业)的处罚|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
 
 interface Piece {
   readonly text: string;
@@ -244,6 +246,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let lastSegment = -1;
   let lastSanctionPiece = -2;
   let lastCrimePiece = -2;
+  let lastTarget: Target | undefined;
+  let lastSanctionCount = 0;
   for (let i = k; i < all.length; i++) {
     const { p } = all[i]!;
     let t = p.text;
@@ -390,6 +394,25 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       problem(p, '直至 after a fine or a step that is not a sanction: what the heavier sanction replaces is not read');
       continue;
     }
+    // 处一千元以上一万元以下的罚款，或者暂扣船员适任证书: one or the other.
+    // 对个人处…罚款，或者对单位处…罚款 names another subject: not a choice.
+    if (/^(?:或者(?!对)|或(?![者对]))/.test(t) && read.items.length > 0) {
+      const prev = group.sanctions[group.sanctions.length - 1];
+      if (prev === undefined || lastSanctionPiece !== i - 1 || lastSanctionCount !== 1 || 'anyOf' in prev || read.items.length !== 1 || 'anyOf' in read.items[0]!) {
+        problem(p, '或者 after a sanction in another piece: which sanctions it chooses between is not read');
+        continue;
+      }
+      if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
+      group.sanctions.pop();
+      group.sanctions.push({ anyOf: [prev, read.items[0] as Sanction], mandatory: prev.mandatory, text: `${prev.text}，${t}` });
+      lastSanctionPiece = i;
+      continue;
+    }
+    // 对船长处…罚款；情节严重的，暂扣其适任证书: 其 is the person fined before, not necessarily the party.
+    if (/^(?:并处|并|可以|可)?(?:暂扣|吊销|暂停)其/.test(t) && lastTarget !== undefined && lastTarget !== 'party' && lastTarget !== 'organization' && lastTarget !== 'person') {
+      problem(p, '其 after a sanction on persons the clause names: whose licence it is is not read');
+      continue;
+    }
     if (read.escalation && group.sanctions.length > 0 && read.items.length === 1) {
       // 责令停产停业，直至吊销许可证: the officer chooses up to the heavier one.
       const prev = group.sanctions.pop()!;
@@ -425,7 +448,12 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     into.measures.push(...read.measures);
     into.sanctions.push(...read.items);
-    if (read.items.length > 0) lastSanctionPiece = i;
+    if (read.items.length > 0) {
+      lastSanctionPiece = i;
+      lastSanctionCount = read.items.length;
+      const lastItem = read.items[read.items.length - 1]!;
+      lastTarget = 'anyOf' in lastItem ? lastItem.anyOf[0]!.target : lastItem.target;
+    }
     // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause.
     if ((read.target === 'organization' || read.target === 'person') && /^(?:并)?对/.test(p.text)) {
       pendingTarget = read.target;
@@ -779,6 +807,17 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   const s = (kind: Sanction['kind'], extra: Partial<Sanction> = {}): One => ({
     sanction: { kind, mandatory, target, ...(targetText !== undefined ? { targetText } : {}), text: t, ...extra },
   });
+  // 暂扣船长、责任船员的船员适任证书 / 吊销违法船舶所有人、经营人或者管理人的有关证书: persons named in the object.
+  if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && target === 'party') return undefined;
+  // 给予三个月以上六个月以下停业整顿的处罚 / 责令停业整顿三个月至六个月: the period is part of the
+  // sanction's words; the kind is what the model holds.
+  const wrapped = new RegExp(`^(?:给予|予以|处以?)(${DURATION})(?:的)?(停业整顿|停产停业|停产整顿|停止执业|暂停执业)(?:的)?(?:处罚)?$`).exec(t);
+  if (wrapped) return readOne(`${wrapped[2] === '停止执业' || wrapped[2] === '暂停执业' ? '暂停执业' : '责令' + wrapped[2]}`, mandatory, target, targetText);
+  const timed = new RegExp(`^(.+?(?:停业整顿|停产停业|停产整顿|停业|证书|证件|执照|许可证|资格证))(?:${DURATION})$`).exec(t);
+  if (timed && !/罚款|或者|直至/.test(t)) {
+    const one = readOne(timed[1]!, mandatory, target, targetText);
+    if (one?.sanction && (one.sanction.kind === 'suspendBusiness' || one.sanction.kind === 'suspendLicence')) return one;
+  }
   if (/^(?:给予|予以|处以?)?警告$/.test(t)) return s('warning');
   if (/^(?:给予|予以)?通报批评$/.test(t)) return s('criticism');
   // 停工整治 / 停业整治 (大气污染防治法): an order to stop operating, read as 责令停产停业 (Art. 9(4)).
