@@ -289,9 +289,18 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
         // the same clause (no ；between) refines that group's condition.
         const prev = group;
-        const nested =
-          prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && (cond.kind === 'circumstance' || (cond.kind === 'any' && cond.of.every((x) => x.kind === 'circumstance')));
-        group = { when: nested ? [...prev.when] : [], inherited: nested ? prev.when.length : 0, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
+        const isCircumstance = (c: ClauseCondition): boolean => c.kind === 'circumstance' || (c.kind === 'any' && c.of.every((x) => x.kind === 'circumstance'));
+        const known = cond !== undefined && cond !== 'crime' && cond !== 'other-law';
+        const sameClause = prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && known;
+        const own = prev.when.slice(prev.inherited ?? 0);
+        // 逾期不改正的，没收…，货值金额不足1万元的，并处…，货值金额1万元以上的，并处…: the branches on the base
+        // refine the circumstance before them, and the second branch is the first one's sibling.
+        const nested = sameClause && (isCircumstance(cond) || (onBase(cond) && own.length > 0 && own.every(isCircumstance)));
+        // …情节严重的，没收违法所得，违法经营额50万元以上的，并处…；没有违法经营额或者…不足50万元的，并处…: a
+        // branch on the base after a branch that refined a circumstance is its sibling, after ； too.
+        const sibling = !nested && known && !prev.notPenalty && onBase(cond) && (prev.inherited ?? 0) > 0 && own.length > 0 && own.every(onBase);
+        const inherit = nested ? [...prev.when] : sibling ? prev.when.slice(0, prev.inherited) : [];
+        group = { when: inherit, inherited: inherit.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
       }
       openingConditions = true;
@@ -687,7 +696,7 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
     target = who.target ?? 'named';
     if (who.target === undefined) targetText = who.text;
     mixed = /法定代表人|主要负责人|负责人/.test(who.text) && /主管人员|责任人员/.test(who.text);
-    t = t.slice(who.length).replace(/^(?:分别|依法|应当)/, '');
+    t = t.slice(who.length).replace(/^(?:分别|各|依法|应当)/, '');
     if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: true as const } : {}) };
     const again = /^(?:可以|可)/.exec(t);
     if (again) {
@@ -771,7 +780,7 @@ function sanctionsOf(o: One): Sanction[] {
 
 /** 对单位 / 对直接负责的主管人员和其他直接责任人员 / 对违法行为人 … at the start of a piece. */
 function readTarget(t: string): { target: Target | undefined; length: number; text: string } | undefined {
-  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|分子|人))(?:分别)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
+  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|分子|人))(?:分别|各)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
   if (!m || !/^(?:并)?(?:对|直接负责)/.test(t)) return undefined;
   const w = m[1]!;
   const target: Target | undefined = /(?:主管|责任|负责|管理|工作)人员/.test(w)
@@ -811,6 +820,9 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && target === 'party') return undefined;
   // 给予三个月以上六个月以下停业整顿的处罚 / 责令停业整顿三个月至六个月: the period is part of the
   // sanction's words; the kind is what the model holds.
+  // 可以给予吊销执照的处罚: the sanction inside the words 给予…的处罚.
+  const given = /^(?:给予|予以)(吊销[^，；。]{1,20}|警告|通报批评|暂扣[^，；。]{1,20})的处罚$/.exec(t);
+  if (given) return readOne(given[1]!, mandatory, target, targetText);
   const wrapped = new RegExp(`^(?:给予|予以|处以?)(${DURATION})(?:的)?(停业整顿|停产停业|停产整顿|停止执业|暂停执业)(?:的)?(?:处罚)?$`).exec(t);
   if (wrapped) return readOne(`${wrapped[2] === '停止执业' || wrapped[2] === '暂停执业' ? '暂停执业' : '责令' + wrapped[2]}`, mandatory, target, targetText);
   const timed = new RegExp(`^(.+?(?:停业整顿|停产停业|停产整顿|停业|证书|证件|执照|许可证|资格证))(?:${DURATION})$`).exec(t);
@@ -841,7 +853,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     return s('detention', { days: { ...(min !== undefined ? { min } : {}), max } });
   }
   if (/^(?:处以?)?(?:行政)?拘留$/.test(t)) return s('detention');
-  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:执业|从业)/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。]{0,30}?(?:业务|经营|营业)/.test(t) ? 'restrictBusiness' : undefined;
+  // 暂停相关业务、停产停业: the words after 暂停… are another sanction, not part of this one.
+  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。、]{0,30}?(?:执业|从业)[^，；。、]*$/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、]{0,30}?(?:业务|经营|营业)[^，；。、]*$/.test(t) ? 'restrictBusiness' : undefined;
   if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
   const ban = new RegExp(
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
@@ -882,6 +895,7 @@ function readMeasure(t: string): ReadMeasure | undefined {
     return { kind: 'restore', text: t };
   if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
+  if (/^对[^，；。]{1,20}(?:进行无害化处理|予以监督销毁)(?:或者予以监督销毁)?$/.test(t)) return { kind: 'other', text: t };
   if (/^(?:追回|追缴|追还|收回|代为收回|发放|责令退还|退还|销毁|取缔|予以取缔|依法取缔|扣留)[^，；。]{0,30}$/.test(t) && !/罚款|吊销|暂扣|没收/.test(t)) return { kind: 'other', text: t };
   if (/^[^，；。]{0,30}?(?:指定|委托)[^，；。]{0,20}?代为|^(?:并)?委托他人代为|^(?:限期|责令)?整顿$|^组织拆除|^注销|^(?:予以)?收缴|^扣留|^(?:可以|可)?暂扣[^，；。]{0,20}?(?:物品|工具|车辆|设备|财物)$|^(?:责令)?(?:其)?(?:限期|立即|及时)?备案/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))

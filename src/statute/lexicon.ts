@@ -55,7 +55,7 @@ export const CONDITIONS: readonly (readonly [RegExp, ConditionName])[] = [
 ];
 
 /** Parts of a clause that are not administrative penalties: recognised, recorded, not read as one. */
-export const NOT_PENALTY = /处分$|记过|记大过|降级|撤职|开除|费用由.+(?:承担|负担)|从其规定|^(?:并)?报(?:经|请).+批准|^除.+外$|追究刑事责任|刑事处罚|给予(?:行政|党纪|政务)?处分|依法给予处分|依法(?:处分|处理)|承担(?:民事|赔偿|连带|相应的?|法律)?(?:赔偿)?责任|依法赔偿|赔偿损失|予以赔偿|移送|记入|纳入|公告|公布|通报(?!批评)|信用|约谈|问责|建议|返工|加固|赔偿/;
+export const NOT_PENALTY = /处分$|记过|记大过|降级|撤职|开除|费用由.+(?:承担|负担)|从其规定|^(?:并)?报(?:经|请).+批准|^除.+外$|追究刑事责任|刑事处罚|给予(?:行政|党纪|政务)?处分|依法给予处分|依法(?:处分|处理)|承担(?:民事|赔偿|连带|相应的?|法律)?(?:赔偿)?责任|依法赔偿|赔偿损失|予以赔偿|移送|记入|纳入|公告|公布|通报(?!批评)|信用|约谈|问责|建议|返工|加固|赔偿|^(?:并)?(?:通知|抄告)[^，；。]{1,20}(?:部门|机关)$/;
 
 /** A condition (ending 的) whose consequence is not an administrative penalty: 构成犯罪的 … */
 export const CRIME = /(?:构成犯罪|涉嫌犯罪|犯罪的?行为|触犯刑律|触犯刑法)$/;
