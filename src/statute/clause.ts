@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会)(?:[（(][^）)，；。]{1,20}[）)])?)(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会|企业)(?:[（(][^）)，；。]{1,20}[）)])?)(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -186,6 +186,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const authorityInDescription = description.slice(1).find((d) => /^(?:并)?由[^，；。]{2,40}?(?:部门|机关|机构|人民政府|委员会)/.test(d));
   if (authorityInDescription !== undefined)
     problems.push({ reason: 'an authority (由…部门) the reader did not separate from what it orders', text: authorityInDescription, at: ctx.at });
+  // A sanction in the words taken as the violation is a sanction the reading would lose.
+  const swallowed = description.find((d) => !d.endsWith('的') && /(?:^|[^违])(?:处以?|并处)[^，；。]{0,40}罚款|^(?:并)?(?:没收|吊销|暂扣|给予警告)/.test(d));
+  if (swallowed !== undefined)
+    problems.push({ reason: 'a sanction among the words read as the violation: its place in the penalty is not read', text: swallowed, at: ctx.at });
   const violationText = description
     .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
     .join('，');
