@@ -243,6 +243,11 @@ export const CODES = {
     message: 'fact "{fact}" is used as the base of a multiple but is {type}, not money',
     hint: 'multiples apply to money facts such as goodsValue or illegalGains',
   },
+  FACT_NOT_COUNT: {
+    severity: 'error',
+    message: 'fact "{fact}" is what a fine per unit counts but is {type}, not a count or number',
+    hint: 'a fine per unit (每平方米, 每株) counts a count or number fact, e.g. area: { type: number, unit: 平方米 }',
+  },
 
   // ── semantic checks (verify) ──────────────────────────────────────────
   TIER_OVERLAP: {

@@ -125,7 +125,10 @@ export function selectTier(ctx: Ctx, plan: ItemPlan, clause: ClausePlan, grade: 
 }
 
 /** The statutory fine range for this party and these facts, in fen. */
-export function statutoryRange(ctx: Ctx, fine: FineModel): { range?: FenRange; base?: { fact: string; value: number } } {
+export function statutoryRange(
+  ctx: Ctx,
+  fine: FineModel,
+): { range?: FenRange; base?: { fact: string; value: number }; perUnit?: { fact: string; value: number; unit?: string; min: number; max: number } } {
   switch (fine.kind) {
     case 'range':
       return { range: { min: fine.min, max: fine.max } };
@@ -138,6 +141,15 @@ export function statutoryRange(ctx: Ctx, fine: FineModel): { range?: FenRange; b
         return {};
       }
       return { range: { min: Math.round(base * fine.min), max: Math.round(base * fine.max) }, base: { fact: fine.of, value: base } };
+    }
+    case 'perUnit': {
+      // 每平方米…元: the units times the amounts per unit (fen); the units are not a money base.
+      const units = ctx.facts.get(fine.of);
+      if (typeof units !== 'number') {
+        lack(ctx, fine.of);
+        return {};
+      }
+      return { range: { min: Math.round(units * fine.min), max: Math.round(units * fine.max) }, perUnit: { fact: fine.of, value: units, ...(fine.unit !== undefined ? { unit: fine.unit } : {}), min: fine.min, max: fine.max } };
     }
     case 'byParty':
       return statutoryRange(ctx, ctx.c.party.kind === 'person' ? fine.person : fine.organization);
@@ -179,15 +191,19 @@ function fineFor(
 ): Penalty | undefined {
   const stat = statutoryRange(ctx, fine);
   if (!stat.range) {
-    warn(ctx, 'MISSING_FACTS', `事项 ${code} 的罚款以 ${stat.base?.fact ?? (fine.kind === 'multiple' ? fine.of : '')} 为基数，请补充`);
-    addTrace(ctx, 'amount', 'missing', () => `罚款以${fine.kind === 'multiple' ? fine.of : '基数'}计算，案件未提供`, undefined, code);
+    const needed = fine.kind === 'multiple' || fine.kind === 'perUnit' ? fine.of : (stat.base?.fact ?? '');
+    warn(ctx, 'MISSING_FACTS', `事项 ${code} 的罚款以 ${needed} 为${fine.kind === 'perUnit' ? '计罚单位数' : '基数'}，请补充`);
+    addTrace(ctx, 'amount', 'missing', () => `罚款以${needed || '基数'}计算，案件未提供`, undefined, code);
     return undefined;
   }
   const s = stat.range;
   const base = stat.base;
+  // 每台一千元 × 3台: how the statutory range was counted.
+  const per = stat.perUnit;
+  const counted = per ? `（每${per.unit ?? '单位'}${per.min === per.max ? yuan(per.min) : `${yuan(per.min)}至${yuan(per.max)}`}×${per.fact}=${per.value}${per.unit ?? ''}）` : '';
   if (ctx.statuteOnly && grade !== 'reduced') {
     // No benchmark in force: the statutory range itself, the amount for the officer to set.
-    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
+    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
     const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: s };
     if (optional) p.optional = optional;
     if (base) p.base = base;
@@ -250,7 +266,7 @@ function fineFor(
     'applied',
     () =>
       `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}` +
-      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
+      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
       `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
       (optional ? '（法律规定“可以”并处罚款）' : ''),
     undefined,

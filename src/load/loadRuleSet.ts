@@ -474,6 +474,21 @@ function buildItem(
       const [min, max] = raw.multiple.range ?? [0, raw.multiple.upTo ?? 0];
       return { kind: 'multiple', of: raw.multiple.of, min, max };
     }
+    if (raw.perUnit) {
+      const def = scope.get(raw.perUnit.of);
+      if (!def) {
+        out.push(
+          diagnostic('UNKNOWN_FACT', file.locate([...p, 'perUnit', 'of']), {
+            fact: raw.perUnit.of,
+            known: [...scope.values()].filter((f) => f.type === 'count' || f.type === 'number').map((f) => f.name).join(', ') || 'none',
+          }),
+        );
+      } else if (def.type !== 'count' && def.type !== 'number') {
+        out.push(diagnostic('FACT_NOT_COUNT', file.locate([...p, 'perUnit', 'of']), { fact: def.name, type: def.type }));
+      }
+      const [min, max] = raw.perUnit.range ?? [0, raw.perUnit.upTo ?? 0];
+      return { kind: 'perUnit', of: raw.perUnit.of, ...(def?.unit !== undefined ? { unit: def.unit } : {}), min: yuanToFen(min), max: yuanToFen(max) };
+    }
     return {
       kind: 'byParty',
       person: fine(raw.person, [...p, 'person'])!,

@@ -88,6 +88,8 @@ export type FineModel =
   | { readonly kind: 'range'; readonly min: number; readonly max: number }
   | { readonly kind: 'upTo'; readonly max: number }
   | { readonly kind: 'multiple'; readonly of: string; readonly min: number; readonly max: number }
+  /** 每平方米 N 元以上 M 元以下: fen per unit of a count or number fact. */
+  | { readonly kind: 'perUnit'; readonly of: string; readonly unit?: string; readonly min: number; readonly max: number }
   | { readonly kind: 'byParty'; readonly person: FineModel; readonly organization: FineModel };
 
 /** One statutory penalty clause; an item without branches has a single clause with id "default". */

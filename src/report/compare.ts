@@ -132,6 +132,8 @@ function shareOf(f: FineModel, from: number, to: number, label: (x: string) => s
       return `${formatYuan(Math.round(f.max * from))}至${formatYuan(Math.round(f.max * to))}`;
     case 'multiple':
       return `${label(f.of)}${round(f.min + (f.max - f.min) * from)}倍至${round(f.min + (f.max - f.min) * to)}倍`;
+    case 'perUnit':
+      return `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(Math.round(f.min + (f.max - f.min) * from))}至${formatYuan(Math.round(f.min + (f.max - f.min) * to))}`;
     case 'byParty': {
       const p = shareOf(f.person, from, to, label);
       const o = shareOf(f.organization, from, to, label);

@@ -144,18 +144,28 @@ const FineShape = {
       upTo: z.number().min(0).max(1000).optional().meta({ description: '“N 倍以下”' }),
     })
     .optional(),
+  perUnit: z
+    .strictObject({
+      of: Name.meta({ description: 'Count or number fact the fine is per unit of, e.g. area (平方米), trees (株)' }),
+      range: MoneyRange.optional().meta({ description: '“每平方米 N 元以上 M 元以下”: yuan per unit' }),
+      upTo: Money.optional().meta({ description: '“每平方米 N 元以下”' }),
+    })
+    .optional()
+    .meta({ description: 'A fine per unit (每平方米, 每株, 每人): the range is the fact times the amounts per unit' }),
 };
 
 export interface RawFine {
   amount?: [number, number];
   upTo?: number;
   multiple?: { of: string; range?: [number, number]; upTo?: number };
+  perUnit?: { of: string; range?: [number, number]; upTo?: number };
   person?: RawFine;
   organization?: RawFine;
 }
 
 /**
- * A fine model: a fixed range, a maximum only, a multiple of a money fact, or
+ * A fine model: a fixed range, a maximum only, a multiple of a money fact, an
+ * amount per unit of a count or number fact (每平方米…元), or
  * separate models for persons and organisations.
  */
 export const Fine: z.ZodType<RawFine> = z.lazy(() =>
@@ -166,14 +176,16 @@ export const Fine: z.ZodType<RawFine> = z.lazy(() =>
       organization: Fine.optional(),
     })
     .superRefine((f, ctx) => {
-      const shapes = [f.amount, f.upTo, f.multiple].filter((x) => x !== undefined).length;
+      const shapes = [f.amount, f.upTo, f.multiple, f.perUnit].filter((x) => x !== undefined).length;
       const byParty = f.person !== undefined || f.organization !== undefined;
       if (byParty && (f.person === undefined || f.organization === undefined))
         ctx.addIssue({ code: 'custom', message: 'give both person and organization, or neither' });
       else if (shapes + (byParty ? 1 : 0) !== 1)
-        ctx.addIssue({ code: 'custom', message: 'a fine has exactly one of amount, upTo, multiple, or person + organization' });
+        ctx.addIssue({ code: 'custom', message: 'a fine has exactly one of amount, upTo, multiple, perUnit, or person + organization' });
       if (f.multiple && (f.multiple.range === undefined) === (f.multiple.upTo === undefined))
         ctx.addIssue({ code: 'custom', message: 'a multiple has exactly one of range or upTo', path: ['multiple'] });
+      if (f.perUnit && (f.perUnit.range === undefined) === (f.perUnit.upTo === undefined))
+        ctx.addIssue({ code: 'custom', message: 'a fine per unit has exactly one of range or upTo', path: ['perUnit'] });
     }),
 ).meta({ id: 'Fine' });
 

@@ -25,6 +25,9 @@ import type {
  */
 
 const N = `[${NUMERAL_CHARS}]+`;
+/** What a fine per unit counts (每平方米, 每株 …), and the words for the count when the text names none. */
+const COUNTED: Readonly<Record<string, string>> = { 平方米: '面积', 立方米: '体积', 吨: '重量', 株: '株数', 只: '只数', 人: '人数', 辆: '车辆数', 次: '次数', 件: '件数', 头: '头数', 台: '台数', 艘: '船舶数' };
+const PER_UNITS = Object.keys(COUNTED).join('|');
 /** A period: 三个月, 六个月以上一年以下, 3个月至6个月, 十日以内. */
 const DURATION = `${N}(?:个月|日|天|年)(?:(?:以上|至|到)${N}(?:个月|日|天|年))?(?:以下|以内)?`;
 const YUAN = `(?:人民币)?${N}元`;
@@ -910,6 +913,22 @@ function readMeasure(t: string): ReadMeasure | undefined {
 
 /** 处五万元以上十万元以下罚款; 处货值金额十倍以上二十倍以下的罚款; 处二千元以下罚款; 处以罚款. */
 export function readFine(t: string): ReadFine | undefined {
+  // 处每平方米五十元以上二百元以下罚款; 按占用绿地面积每平方米…处以罚款; 以每人二百元的标准处以罚款.
+  const per = new RegExp(
+    `^(?:处以?|并处|按照?|以)?([^，；。每元倍]{0,20}?)每(${PER_UNITS})(${YUAN})(?:(?:以上|至|到)(${YUAN}))?(以下)?(?:的)?(?:标准|数额)?(?:处以?|计算)?(?:的)?罚款$`,
+  ).exec(t);
+  if (per) {
+    const a = parseYuan(per[3]!);
+    const b = per[4] !== undefined ? parseYuan(per[4]) : undefined;
+    if (a === undefined || (per[4] !== undefined && b === undefined)) return undefined;
+    const [min, max] = per[5] !== undefined && b === undefined ? [0, a] : [a, b ?? a];
+    if (min > max) return undefined;
+    const words = per[1]!.replace(/^(?:按照?|处以?)/, '').replace(/(?:并处|处以?)$/, '').replace(/的$/, '');
+    // 按照面积对个人处每平方米…: a target inside the words is not read here.
+    if (/对|[，；。]/.test(words)) return undefined;
+    const counted = words || COUNTED[per[2]!]!;
+    return { kind: 'perUnit', unit: per[2]!, counted, min, max };
+  }
   const calc = /^(?:处以?|并处)?按照?(.+?)计算罚款$/.exec(t);
   if (calc) return readFine(`处${calc[1]!.replace(/的(?=[^的]*$)/, '')}罚款`);
   const m = /^(?:处以|处|并处|罚款)?(.*?)(?:的)?罚款$/.exec(t);

@@ -68,6 +68,7 @@ type FineOut =
   | { amount: [number, number] }
   | { upTo: number }
   | { multiple: { of: string; range?: [number, number]; upTo?: number } }
+  | { perUnit: { of: string; range?: [number, number]; upTo?: number } }
   | { person: FineOut; organization: FineOut };
 
 class Refused extends Error {}
@@ -139,7 +140,7 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
     topic.push('facts:');
     // Not marked aggravating: the statute's own branches need not be monotone (有违法所得的，处一至五倍；
     // 没有违法所得的，处五万元: one yuan of gains can lower the fine).
-    for (const [name, label] of [...facts].sort(byKey)) topic.push(`  ${name}: { type: money, label: ${q(label)} }`);
+    for (const [name, label] of [...facts].sort(byKey)) topic.push(`  ${name}: ${factYaml(name, label)}`);
   }
   if (circumstances.size > 0) {
     topic.push('circumstances:');
@@ -313,6 +314,25 @@ function factOf(base: { text: string; fact?: string }, facts: Map<string, string
   return name;
 }
 
+/** Units whose count is whole (株, 人, 辆); the others (平方米, 吨) are measured. */
+const WHOLE_UNITS = new Set(['株', '只', '人', '辆', '次', '件', '头', '台', '艘']);
+
+/** The fact a fine per unit counts: units<hash>, labelled with what is counted and the unit. */
+function unitFactOf(unit: string, counted: string, facts: Map<string, string>): string {
+  const label = `${counted}（${unit}）`;
+  const name = `units${hash36(label)}`;
+  facts.set(name, label);
+  return name;
+}
+
+/** A fact line of the layer: money for bases, a count or number with its unit for what a fine per unit counts. */
+function factYaml(name: string, label: string): string {
+  const unit = /（([^（）]+)）$/.exec(label)?.[1];
+  if (name.startsWith('units') && unit !== undefined)
+    return `{ type: ${WHOLE_UNITS.has(unit) ? 'count' : 'number'}, unit: ${q(unit)}, label: ${q(label.replace(/（[^（）]+）$/, ''))} }`;
+  return `{ type: money, label: ${q(label)} }`;
+}
+
 function hash36(s: string): string {
   let h = 0;
   for (const ch of s) h = (h * 31 + ch.codePointAt(0)!) % 2_176_782_336;
@@ -475,6 +495,11 @@ function fineModel(f: ReadFine, facts: Map<string, string>): FineOut {
       throw new Refused('a fine with a minimum and no maximum (N元以上) is not in the rule-set language');
     case 'unspecified':
       throw new Refused('a fine with no amount in the clause (处以罚款)');
+    case 'perUnit': {
+      // 每平方米…元: a number fact (面积, 体积, 重量) or a count (株数, 人数), with its unit.
+      const of = unitFactOf(f.unit, f.counted, facts);
+      return { perUnit: f.min === 0 ? { of, upTo: f.max } : { of, range: [f.min, f.max] } };
+    }
     case 'multiple': {
       if (f.baseFloor !== undefined) throw new Refused('a floor on the base (按…计算) is not in the rule-set language');
       const of = factOf(f.base, facts);
@@ -589,6 +614,10 @@ export function violationName(text: string): string {
 function fineYaml(f: FineOut): string {
   if ('amount' in f) return `{ amount: [${f.amount[0]}, ${f.amount[1]}] }`;
   if ('upTo' in f) return `{ upTo: ${f.upTo} }`;
+  if ('perUnit' in f)
+    return f.perUnit.range
+      ? `{ perUnit: { of: ${f.perUnit.of}, range: [${f.perUnit.range[0]}, ${f.perUnit.range[1]}] } }`
+      : `{ perUnit: { of: ${f.perUnit.of}, upTo: ${f.perUnit.upTo} } }`;
   if ('multiple' in f)
     return f.multiple.range
       ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}] } }`

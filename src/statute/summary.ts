@@ -73,6 +73,8 @@ export function fineText(f: ReadFine): string {
       return `${f.min}-`;
     case 'unspecified':
       return 'unspecified';
+    case 'perUnit':
+      return `${f.min}-${f.max}/${f.unit} of ${f.counted}`;
     case 'multiple':
       return `${f.base.text}×${f.min ?? 0}-${f.max}${f.baseFloor !== undefined ? ` (base at least ${f.baseFloor})` : ''}`;
   }

@@ -87,6 +87,8 @@ export type ReadFine =
       /** 按一万元计算: a base below this counts as this (yuan). */
       readonly baseFloor?: number;
     }
+  /** 每平方米五十元以上二百元以下: yuan per unit of what is counted (占用绿地面积, 株数). */
+  | { readonly kind: 'perUnit'; readonly unit: string; readonly counted: string; readonly min: number; readonly max: number }
   /** 处以罚款: a fine with no amount in this clause. */
   | { readonly kind: 'unspecified' };
 

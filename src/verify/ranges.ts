@@ -6,7 +6,8 @@ import type { FineModel, PenaltyClause, Tier } from '../load/model.js';
  * computes them (share bands rounded to the fen).
  */
 
-export type Unit = 'fen' | 'factor';
+/** fen; factors of a money base; fen per unit of a count (每平方米…元). */
+export type Unit = 'fen' | 'factor' | 'perUnit';
 export interface Resolved {
   readonly unit: Unit;
   readonly min: number;
@@ -35,6 +36,8 @@ export function statutoryRange(m: SimpleFine): Resolved {
       return { unit: 'fen', min: 0, max: m.max };
     case 'multiple':
       return { unit: 'factor', min: m.min, max: m.max };
+    case 'perUnit':
+      return { unit: 'perUnit', min: m.min, max: m.max };
   }
 }
 

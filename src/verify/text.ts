@@ -97,8 +97,9 @@ export function firstBox(r: Region, domains: Domains): Box | undefined {
 }
 
 /** 50000–100000 yuan, 10–20×, share 0–0.3. */
-export function amountText(min: number, max: number, unit: 'fen' | 'factor' | 'share'): string {
+export function amountText(min: number, max: number, unit: 'fen' | 'factor' | 'share' | 'perUnit'): string {
   if (unit === 'fen') return `${yuan(min)}–${yuan(max)} yuan`;
+  if (unit === 'perUnit') return `${yuan(min)}–${yuan(max)} yuan per unit`;
   if (unit === 'factor') return `${trim(min)}–${trim(max)}×`;
   return `share ${trim(min)}–${trim(max)}`;
 }
@@ -112,6 +113,8 @@ export function fineModelText(f: FineModel): string {
       return amountText(0, f.max, 'fen');
     case 'multiple':
       return f.min === 0 ? `up to ${trim(f.max)}× ${f.of}` : `${trim(f.min)}–${trim(f.max)}× ${f.of}`;
+    case 'perUnit':
+      return f.min === 0 ? `up to ${yuan(f.max)} yuan per unit of ${f.of}` : `${yuan(f.min)}–${yuan(f.max)} yuan per unit of ${f.of}`;
     case 'byParty':
       return `${fineModelText(f.person)} (person), ${fineModelText(f.organization)} (organization)`;
   }

@@ -247,6 +247,11 @@ const CASES: Case[] = [
     expect: { code: 'FACT_NOT_MONEY', line: 7, column: 57 },
   },
   {
+    name: 'fine per unit of a money fact',
+    files: { 'food.yaml': ITEM('', '{ kinds: [fine], fine: { perUnit: { of: goodsValue, range: [200, 500] } } }') },
+    expect: { code: 'FACT_NOT_COUNT', line: 6, column: 56 },
+  },
+  {
     name: 'item fact redeclared with another type',
     files: { 'food.yaml': ITEM().replace('    statutory:', '    facts: { goodsValue: count }\n    statutory:') },
     expect: { code: 'DUPLICATE_FACT', line: 6, column: 14 },

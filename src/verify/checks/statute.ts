@@ -129,6 +129,8 @@ function clauseWith(item: Item, f: (c: PenaltyClause) => boolean): PenaltyClause
 type Norm =
   | { k: 'range'; min: number; max: number }
   | { k: 'multiple'; of?: string; min: number; max: number }
+  /** 每平方米…元: yuan per unit; `of` undefined when the text's count is one no rule file would name alike. */
+  | { k: 'perUnit'; of?: string; min: number; max: number }
   | { k: 'byParty'; person: Norm; organization: Norm };
 
 function norm(f: FineOut, facts: ReadonlyMap<string, string>): Norm {
@@ -137,6 +139,10 @@ function norm(f: FineOut, facts: ReadonlyMap<string, string>): Norm {
   if ('multiple' in f) {
     const known = !f.multiple.of.startsWith('base') || !facts.has(f.multiple.of);
     return { k: 'multiple', ...(known ? { of: f.multiple.of } : {}), min: f.multiple.range?.[0] ?? 0, max: f.multiple.range?.[1] ?? f.multiple.upTo ?? 0 };
+  }
+  if ('perUnit' in f) {
+    const known = !f.perUnit.of.startsWith('units') || !facts.has(f.perUnit.of);
+    return { k: 'perUnit', ...(known ? { of: f.perUnit.of } : {}), min: f.perUnit.range?.[0] ?? 0, max: f.perUnit.range?.[1] ?? f.perUnit.upTo ?? 0 };
   }
   return { k: 'byParty', person: norm(f.person, facts), organization: norm(f.organization, facts) };
 }
@@ -149,6 +155,8 @@ function fromModel(f: FineModel): Norm {
       return { k: 'range', min: 0, max: f.max / 100 };
     case 'multiple':
       return { k: 'multiple', of: f.of, min: f.min, max: f.max };
+    case 'perUnit':
+      return { k: 'perUnit', of: f.of, min: f.min / 100, max: f.max / 100 };
     case 'byParty':
       return { k: 'byParty', person: fromModel(f.person), organization: fromModel(f.organization) };
   }
@@ -157,13 +165,14 @@ function fromModel(f: FineModel): Norm {
 function same(a: Norm, b: Norm): boolean {
   if (a.k !== b.k) return false;
   if (a.k === 'byParty' && b.k === 'byParty') return same(a.person, b.person) && same(a.organization, b.organization);
-  if (a.k === 'multiple' && b.k === 'multiple') return a.min === b.min && a.max === b.max && (a.of === undefined || b.of === undefined || a.of === b.of);
+  if ((a.k === 'multiple' && b.k === 'multiple') || (a.k === 'perUnit' && b.k === 'perUnit')) return a.min === b.min && a.max === b.max && (a.of === undefined || b.of === undefined || a.of === b.of);
   return a.k === 'range' && b.k === 'range' && a.min === b.min && a.max === b.max;
 }
 
 /** Same shape and base, other figures: reported once, as the mismatch, not again as missing. */
 function near(a: Norm, b: Norm): boolean {
-  return a.k === b.k && (a.k !== 'multiple' || b.k !== 'multiple' || a.of === undefined || b.of === undefined || a.of === b.of);
+  if ((a.k === 'multiple' && b.k === 'multiple') || (a.k === 'perUnit' && b.k === 'perUnit')) return a.of === undefined || b.of === undefined || a.of === b.of;
+  return a.k === b.k;
 }
 
 function mismatchCode(f: Norm, text: readonly Norm[]): DiagnosticCode {
@@ -178,6 +187,7 @@ function mismatchCode(f: Norm, text: readonly Norm[]): DiagnosticCode {
 function show(n: Norm): string {
   if (n.k === 'range') return n.min === 0 ? `≤ ${n.max} 元` : `${n.min}–${n.max} 元`;
   if (n.k === 'multiple') return `${n.of ?? '基数'} × ${n.min}–${n.max}`;
+  if (n.k === 'perUnit') return `每单位 ${n.min === 0 ? `≤ ${n.max}` : `${n.min}–${n.max}`} 元 × ${n.of ?? '计罚数量'}`;
   return `个人 ${show(n.person)}, 单位 ${show(n.organization)}`;
 }
 
