@@ -219,7 +219,7 @@ export function evaluateInCatalogAt(
       measures: d1.measures.filter((m) => m.kind === 'correct'),
       procedure: { simple: false, hearing: false, legalReview: false, collective: false },
       warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `${message}；${r.hint ?? '请核对两个版本的事实定义'}` }],
-      trace: [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
+      trace: options.trace === false ? d1.trace : [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
     } as Disposition;
     return { disposition: reorder(d), case: c, ruleSet: atAct, diagnostics };
   }
