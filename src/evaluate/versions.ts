@@ -202,6 +202,10 @@ export function evaluateInCatalogAt(
   }
   const atDecision = inForce(versions, decisionDay);
   if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
+    // Evaluated on asOf with no decision yet: the decision is on that day or later, so a version
+    // that begins after asOf may still be the one in force at it.
+    const ahead = c.dates.decision === undefined ? later.filter((r) => r.effective.from > decisionDay) : [];
+    if (ahead.length > 0) return withoutDecisionDate({ source, base, options, atAct, d1, c, later: ahead, actDay: actDay!, diagnostics });
     return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
   }
   const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
@@ -384,7 +388,8 @@ function withoutDecisionDate(a: AtAct & { later: readonly RuleSet[]; actDay: str
     if (r.chosen) readings.push(readingOf(r.chosen.d, `在 ${span}作出决定：${r.rule.reason}`));
   }
   const message = `未提供作出处罚决定的日期：${names}施行后作出决定的，依行政处罚法第三十七条可能适用较轻的新规定，结论不同`;
-  const warning = { code: 'DECISION_DATE_MISSING' as const, message: `${message}；请补充决定日期（dates.decision），或给出评估基准日（asOf）` };
+  const ask = a.options.asOf === undefined ? '请补充决定日期（dates.decision），或给出评估基准日（asOf）' : `评估基准日 ${a.options.asOf} 尚未作出决定，请补充决定日期（dates.decision）`;
+  const warning = { code: 'DECISION_DATE_MISSING' as const, message: `${message}；${ask}` };
   const undetermined: UndeterminedStep[] = [{ reason: 'missing-date', step: 'version', needs: ['dates.decision'], message }, ...(d1.undetermined ?? [])];
   const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
   const d = {
