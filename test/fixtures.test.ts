@@ -40,12 +40,19 @@ describe('bundled fixtures', () => {
       expect(problems).toEqual([]);
     });
     if (result.disposition && result.case && result.ruleSet) {
-      const { disposition, case: c, ruleSet } = result;
+      const { disposition, case: c } = result;
+      // Conduct no longer illegal under the version at the decision (Art. 37): that version has
+      // no item to evaluate, so both evaluators are compared under the version at the act.
+      const gone = disposition.basis === 'no-longer-illegal' && disposition.timeRule;
+      const ruleSet = gone
+        ? ruleSets.find((r) => r.id === result.ruleSet!.id && r.version === disposition.timeRule!.atAct.version)!
+        : result.ruleSet;
       it(`json-rules-engine gives the same disposition: ${result.name}`, async () => {
         // Same version, both evaluators (Art. 37 choice aside).
+        expect(ruleSet).toBeDefined();
         const viaEngine = await evaluateWithJsonRulesEngine(ruleSet, c);
         expect(renderDispositionJson(viaEngine)).toBe(renderDispositionJson(evaluate(ruleSet, c)));
-        expect(disposition.ruleSet.hash).toBe(ruleSet.hash);
+        if (!gone) expect(disposition.ruleSet.hash).toBe(ruleSet.hash);
       });
     }
   }

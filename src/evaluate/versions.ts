@@ -202,12 +202,16 @@ export function evaluateInCatalogAt(
   }
   const atDecision = inForce(versions, decisionDay);
   if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
+    // Evaluated on asOf with no decision yet: the decision is on that day or later, so a version
+    // that begins after asOf may still be the one in force at it.
+    const ahead = c.dates.decision === undefined ? later.filter((r) => r.effective.from > decisionDay) : [];
+    if (ahead.length > 0) return withoutDecisionDate({ source, base, options, atAct, d1, c, later: ahead, actDay: actDay!, diagnostics });
     return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
   }
   const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
   if (!r.chosen) {
     // Art. 37 cannot be applied without the later result: undetermined, the act-date result shown as one reading.
-    const message = `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重`;
+    const message = r.message ?? `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重`;
     const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
     const d = {
       ...rest,
@@ -218,8 +222,8 @@ export function evaluateInCatalogAt(
       penalties: [],
       measures: d1.measures.filter((m) => m.kind === 'correct'),
       procedure: { simple: false, hearing: false, legalReview: false, collective: false },
-      warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `${message}；请核对两个版本的事实定义` }],
-      trace: [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
+      warnings: [...d1.warnings, { code: 'VERSIONS_NOT_COMPARED' as const, message: `${message}；${r.hint ?? '请核对两个版本的事实定义'}` }],
+      trace: options.trace === false ? d1.trace : [versionTrace(atAct, `${message}，暂不给出处罚建议`, 'missing'), ...d1.trace],
     } as Disposition;
     return { disposition: reorder(d), case: c, ruleSet: atAct, diagnostics };
   }
@@ -272,11 +276,40 @@ interface AtAct {
 
 type Later =
   | { chosen: { rs: RuleSet; d: Disposition; c: Case }; rule: TimeRule; problems?: undefined }
-  | { chosen?: undefined; rule?: undefined; problems: string };
+  | { chosen?: undefined; rule?: undefined; problems: string; message?: string; hint?: string };
+
+/**
+ * Whether the later version's item of the same code is the same violation as far as
+ * the catalogue can tell: a code that names other conduct there (a different name),
+ * or a code gone while an item of the same name is there (renumbered, as the article
+ * numbers of a generated statutory layer are after a revision), cannot be compared.
+ */
+function sameConduct(atAct: RuleSet, later: RuleSet, codes: readonly string[]): string | undefined {
+  const out: string[] = [];
+  for (const code of codes) {
+    const before = itemByCode(atAct, code);
+    if (!before) continue;
+    const after = itemByCode(later, code);
+    if (after && after.name !== before.name) out.push(`事项 ${code} 在版本 ${later.version} 中为“${after.name}”，不是行为时的“${before.name}”`);
+    if (!after) {
+      const moved = later.items.filter((x) => x.name === before.name).map((x) => x.code);
+      if (moved.length > 0) out.push(`版本 ${later.version} 已无事项 ${code}，但有同名事项 ${moved.join('、')}（“${before.name}”），可能是条款重新编号，不能认定为不再认为是违法行为`);
+    }
+  }
+  return out.length > 0 ? out.join('；') : undefined;
+}
 
 /** The case under a later version too, whole, and which of the two applies (Art. 37). */
 function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
   const { atAct, d1, c } = a;
+  const changed = sameConduct(atAct, later, c.items);
+  if (changed) {
+    return {
+      problems: changed,
+      message: `${changed}：未能确认新旧版本规定的是同一违法行为，未比较新旧规定轻重`,
+      hint: '请核对决定时施行的文本是否仍处罚该行为、以何条款处罚',
+    };
+  }
   const notViolation = c.items.every((code) => itemByCode(later, code) === undefined);
   if (notViolation) {
     const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, notViolation: true });
@@ -355,7 +388,8 @@ function withoutDecisionDate(a: AtAct & { later: readonly RuleSet[]; actDay: str
     if (r.chosen) readings.push(readingOf(r.chosen.d, `在 ${span}作出决定：${r.rule.reason}`));
   }
   const message = `未提供作出处罚决定的日期：${names}施行后作出决定的，依行政处罚法第三十七条可能适用较轻的新规定，结论不同`;
-  const warning = { code: 'DECISION_DATE_MISSING' as const, message: `${message}；请补充决定日期（dates.decision），或给出评估基准日（asOf）` };
+  const ask = a.options.asOf === undefined ? '请补充决定日期（dates.decision），或给出评估基准日（asOf）' : `评估基准日 ${a.options.asOf} 尚未作出决定，请补充决定日期（dates.decision）`;
+  const warning = { code: 'DECISION_DATE_MISSING' as const, message: `${message}；${ask}` };
   const undetermined: UndeterminedStep[] = [{ reason: 'missing-date', step: 'version', needs: ['dates.decision'], message }, ...(d1.undetermined ?? [])];
   const { grade: _g, tier: _t, clause: _c, otherwise: _o, basis: _b, undetermined: _u, readings: _r, ...rest } = d1;
   const d = {

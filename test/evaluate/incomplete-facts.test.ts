@@ -143,9 +143,17 @@ describe('unknown is not "no": a step that needs a date the case lacks is undete
   });
 
   it('the caller’s asOf stands for the decision date (the core never reads the clock)', () => {
+    // Evaluated on 2023-07-15 with no decision yet: the decision is on that day or later, and one
+    // from 2023-07-20 on falls under the lighter 2023 text, so the result depends on the decision date.
     const before = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12' }) }, { asOf: '2023-07-15' }).disposition!;
-    expect(before.outcome).toBe('penalty');
+    expect(before.outcome).toBe('undetermined');
     expect(before.ruleSet.version).toBe('2022.1');
+    expect(before.undetermined?.map((u) => [u.reason, u.needs])).toEqual([['missing-date', ['dates.decision']]]);
+    expect(before.readings?.map((r) => [r.version, r.outcome])).toEqual([['2022.1', 'penalty'], ['2023.1', 'penalty']]);
+    expect(before.warnings.find((w) => w.code === 'DECISION_DATE_MISSING')?.message).toContain('评估基准日 2023-07-15');
+    // Given a decision date, asOf plays no part.
+    const decided = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12', decision: '2023-07-15' }) }, { asOf: '2023-07-15' }).disposition!;
+    expect([decided.outcome, decided.ruleSet.version, decided.timeRule]).toEqual(['penalty', '2022.1', undefined]);
     const after = evaluateInCatalog(bundled, { value: freight({ act: '2023-07-10', discovered: '2023-07-12' }) }, { asOf: '2023-08-15' }).disposition!;
     expect(after.timeRule?.applied).toBe('decision');
     expect(after.ruleSet.version).toBe('2023.1');

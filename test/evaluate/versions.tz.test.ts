@@ -113,6 +113,34 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule?.applied).toBe('decision');
   });
 
+  it('does not compare an item with other conduct filed under the same code in the later version (a renumbered text)', () => {
+    // Version 2 renumbers: its A is other conduct, the old A's conduct is now C.
+    const renamed = item('A', 100, 500).replace('测试事项 A', '另一违法行为');
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + renamed + item('C', 100, 500).replace('测试事项 C', '测试事项 A'));
+    const d = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    // Without the check: A under version 2 (max 500 < 5,000) would be applied as lighter.
+    expect(d.outcome).toBe('undetermined');
+    expect(d.ruleSet.version).toBe('1');
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['versions']);
+    expect(d.undetermined?.[0]!.message).toContain('另一违法行为');
+    expect(d.readings?.map((r) => [r.version, r.outcome])).toEqual([['1', 'penalty']]);
+    expect(d.penalties).toEqual([]);
+    expect(d.warnings.map((w) => w.code)).toContain('VERSIONS_NOT_COMPARED');
+  });
+
+  it('does not call conduct no longer illegal when its code is gone but an item of the same name is there (renumbered)', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000) + item('C', 100, 500).replace('测试事项 C', '测试事项 B'));
+    const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.basis).toBeUndefined();
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['versions']);
+    expect(d.undetermined?.[0]!.message).toContain('同名事项 C');
+    // Without a decision date the same holds for each later version: no reading under version 2.
+    const open = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02' } })).disposition!;
+    expect(open.outcome).toBe('undetermined');
+    expect(open.readings?.map((r) => [r.version, r.outcome])).toEqual([['1', 'penalty']]);
+  });
+
   it('conduct no longer illegal (Art. 37) is not ordered corrected, cites no penalty article and no procedure, and keeps nothing of the old result', () => {
     const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
     const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;

@@ -55,9 +55,11 @@ function load(files: SourceInput[]): RuleSet {
   return r.ruleSet;
 }
 
-function report(ruleSets: readonly RuleSet[], text: string, path = 'case.yaml'): string {
+function report(ruleSets: readonly RuleSet[], text: string, path = 'case.yaml', positions = true): string {
   const r = evaluateInCatalog(ruleSets, { path, text });
-  return r.disposition ? renderDispositionJson(r.disposition) : JSON.stringify(r.diagnostics.map((d) => [d.code, d.line, d.column]));
+  return r.disposition
+    ? renderDispositionJson(r.disposition)
+    : JSON.stringify(r.diagnostics.map((d) => (positions ? [d.code, d.line, d.column] : [d.code, d.severity])));
 }
 
 describe('invariant: evaluation is independent of key order, list order and file layout', () => {
@@ -100,8 +102,9 @@ describe('invariant: evaluation is independent of key order, list order and file
     fixtures.forEach((path, i) => {
       const fixture = parse(readFileSync(path, 'utf8')) as { case?: unknown };
       if (!fixture?.case) return;
-      const one = report(original, stringify(fixture.case), relative(ROOT, path));
-      const two = report([...shuffled].reverse(), stringify(shuffleDeep(fixture.case, i, caseUnordered)), relative(ROOT, path));
+      // A case refused with a diagnostic (a fixture may expect one): its keys move with the shuffle, so its lines do too.
+      const one = report(original, stringify(fixture.case), relative(ROOT, path), false);
+      const two = report([...shuffled].reverse(), stringify(shuffleDeep(fixture.case, i, caseUnordered)), relative(ROOT, path), false);
       expect(two, relative(ROOT, path)).toBe(one);
       compared++;
     });

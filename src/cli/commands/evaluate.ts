@@ -33,8 +33,9 @@ Options:
                      output format (default md)
   --no-trace         leave out the reasoning steps
   --as-of YYYY-MM-DD the day of evaluation, for a case without a decision date:
-                     taken as the decision date (Art. 37) and as the latest
-                     discovery date (Art. 36); without it such steps stay open
+                     the earliest decision date (Art. 37: versions beginning
+                     later are still compared) and the latest discovery date
+                     (Art. 36); without it such steps stay open
   -o, --output <file>
                      write the report to <file> (atomically) instead of standard
                      output; never over an input, never into a rules folder
