@@ -340,9 +340,12 @@ function update(): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function scheduleUpdate(): void {
   if (timer !== undefined) clearTimeout(timer);
+  // Marks the result as out of date until it is recomputed (tests wait for it).
+  $('result').dataset.pending = 'true';
   timer = setTimeout(() => {
     timer = undefined;
     update();
+    delete $('result').dataset.pending;
   }, 120);
 }
 
@@ -365,7 +368,8 @@ function restore(value: unknown): string[] {
   // Without ruleSet: the most specific holder (a benchmark over its layer) is the one shown.
   const holderSets = data.sets.filter((s) => candidates.some((e) => e.id === s.id));
   const entry = candidates.find((e) => holderSets.some((s) => s.id === e.id && s.layer === 'benchmark')) ?? candidates[0]!;
-  $<HTMLInputElement>('search').value = '';
+  // The picker shows the item chosen.
+  $<HTMLInputElement>('search').value = code;
   $<HTMLSelectElement>('ruleset').value = '';
   refreshItems(entryKey(entry));
   $<HTMLSelectElement>('item').value = entryKey(entry);
