@@ -12,9 +12,12 @@ export interface FormCase {
   dates: { act: string; actEnd?: string; discovered?: string; decision?: string };
   facts?: Record<string, number | boolean | string>;
   circumstances?: string[];
+  /** Earlier violations (首违不罚 looks back at them). */
+  history?: { item: string; date: string; note?: string }[];
+  note?: string;
 }
 
-const KEY_ORDER = ['id', 'ruleSet', 'item', 'party', 'dates', 'facts', 'circumstances'] as const;
+const KEY_ORDER = ['id', 'ruleSet', 'item', 'party', 'dates', 'facts', 'circumstances', 'history', 'note'] as const;
 
 /** The case with its keys in the order of a case file and no empty parts. */
 export function tidyCase(c: FormCase): FormCase {
@@ -23,7 +26,7 @@ export function tidyCase(c: FormCase): FormCase {
     const v = c[k];
     if (v === undefined) continue;
     if (k === 'facts' && Object.keys(v).length === 0) continue;
-    if (k === 'circumstances' && (v as string[]).length === 0) continue;
+    if ((k === 'circumstances' || k === 'history') && (v as unknown[]).length === 0) continue;
     out[k] = v;
   }
   return out as unknown as FormCase;

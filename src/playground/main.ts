@@ -218,6 +218,34 @@ function pick(entry: PickerEntry, ruleSetMode: string | 'default'): void {
   update();
 }
 
+// ── Earlier violations ──
+
+let historyRows = 0;
+
+function addHistoryRow(entry?: { item?: unknown; date?: unknown; note?: unknown }): HTMLElement {
+  const n = ++historyRows;
+  const li = el('li');
+  const field = (key: string, label: string, type: string, value: unknown): HTMLElement => {
+    const id = `history-${n}-${key}`;
+    const f = el('div', { class: 'field' });
+    const input = el('input', { id, type, 'data-history': key, autocomplete: 'off' });
+    input.value = value === undefined ? '' : String(value);
+    f.append(el('label', { for: id }, label), input);
+    return f;
+  };
+  li.append(field('item', '事项编号', 'text', entry?.item ?? current?.entry.code), field('date', '日期', 'date', entry?.date), field('note', '说明（可不填）', 'text', entry?.note));
+  const remove = el('button', { type: 'button', class: 'secondary' }, '删除');
+  remove.setAttribute('aria-label', `删除第 ${$('history').children.length + 1} 条记录`);
+  remove.addEventListener('click', () => {
+    li.remove();
+    $('history-add').focus();
+    scheduleUpdate();
+  });
+  li.append(remove);
+  $('history').append(li);
+  return li;
+}
+
 // ── Form → case ──
 
 function val(id: string): string {
@@ -244,9 +272,17 @@ function formCase(): FormCase | undefined {
   }
   const circumstances = [...document.querySelectorAll<HTMLInputElement>('[data-circumstance]')].filter((b) => b.checked).map((b) => b.dataset.circumstance!);
   circumstances.push(...current.extraCircumstances);
-  const c: FormCase = { id: val('case-id') || 'playground', item: current.entry.code, party, dates, facts, circumstances };
+  const history: NonNullable<FormCase['history']> = [];
+  for (const row of document.querySelectorAll<HTMLElement>('#history > li')) {
+    const item = row.querySelector<HTMLInputElement>('[data-history=item]')!.value.trim();
+    const date = row.querySelector<HTMLInputElement>('[data-history=date]')!.value.trim();
+    const note = row.querySelector<HTMLInputElement>('[data-history=note]')!.value.trim();
+    if (item || date) history.push({ item, date, ...(note ? { note } : {}) });
+  }
+  const c: FormCase = { id: val('case-id') || 'playground', item: current.entry.code, party, dates, facts, circumstances, history };
   const rs = val('case-ruleset');
   if (rs) c.ruleSet = rs;
+  if (val('case-note')) c.note = val('case-note');
   return tidyCase(c);
 }
 
@@ -375,7 +411,10 @@ function restore(value: unknown): string[] {
   $<HTMLSelectElement>('item').value = entryKey(entry);
   pick(entry, id ?? '');
   const cur = current!;
-  for (const k of Object.keys(c)) if (!['id', 'ruleSet', 'item', 'party', 'dates', 'facts', 'circumstances'].includes(k)) notes.push(`表单不支持 ${k}，已忽略`);
+  for (const k of Object.keys(c)) if (!['id', 'ruleSet', 'item', 'party', 'dates', 'facts', 'circumstances', 'history', 'note'].includes(k)) notes.push(`表单不支持 ${k}，已忽略`);
+  $('history').replaceChildren();
+  for (const h of Array.isArray(c.history) ? (c.history as unknown[]) : []) addHistoryRow((h ?? {}) as { item?: unknown });
+  $<HTMLInputElement>('case-note').value = typeof c.note === 'string' ? c.note : '';
   $<HTMLInputElement>('case-id').value = c.id === undefined ? '' : String(c.id);
   const party = (c.party ?? {}) as FormCase['party'];
   ($(party.kind === 'person' ? 'party-person' : 'party-org') as HTMLInputElement).checked = true;
@@ -542,6 +581,10 @@ function start(): void {
   addEventListener('resize', fitFrame);
   $('copy-link').addEventListener('click', () => void copy('case-link', 'copy-link-status'));
   $('copy-yaml').addEventListener('click', () => void copy('case-yaml', 'copy-yaml-status'));
+  $('history-add').addEventListener('click', () => {
+    addHistoryRow().querySelector<HTMLInputElement>('[data-history=date]')!.focus();
+    scheduleUpdate();
+  });
   $('lint-form').addEventListener('submit', (e) => {
     e.preventDefault();
     lint();

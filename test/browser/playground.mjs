@@ -2,7 +2,7 @@
 // End-to-end tests of the playground (dist/playground/) in a real headless
 // Chromium, opened from the file system (no server):
 //
-//   - six bundled fixture cases filled in the form as a user would; the page's
+//   - seven bundled fixture cases filled in the form as a user would; the page's
 //     disposition JSON must be the bytes `cailiang evaluate --format json`
 //     prints for the fixture, and the page's YAML must evaluate to them too
 //   - the link of a case, opened in a new page, gives the same form and result
@@ -63,6 +63,7 @@ const CASES = [
   'fixtures/cn-air/dq115-dust-ongoing-not-time-barred.yaml', // a continuing act, ruleSet named
   'fixtures/cn-law-dlys-2023/station-not-filed-refused.yaml', // a statutory layer, a neutral circumstance
   'fixtures/cn-zj-jiaxing-urban/org-area-10-intentional-heavier.yaml', // a decimal fact, 从重
+  'fixtures/cn-samr-food/expired-food-prior-violation-in-window.yaml', // an earlier violation: no 首违不罚
 ];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -110,6 +111,14 @@ async function fillCase(page, c, pickId) {
     if (!(await page.isVisible(sel))) await page.click('#circs-more-box > summary');
     await page.check(sel);
   }
+  for (const h of c.history ?? []) {
+    await page.click('#history-add');
+    const row = '#history > li:last-child';
+    await page.fill(`${row} [data-history=item]`, h.item);
+    await page.fill(`${row} [data-history=date]`, h.date);
+    if (h.note) await page.fill(`${row} [data-history=note]`, h.note);
+  }
+  if (c.note) await page.fill('#case-note', c.note);
   await settled(page);
 }
 

@@ -98,6 +98,7 @@ describe('the case link and YAML', () => {
     dates: { act: '2025-06-03', actEnd: 'ongoing' },
     facts: { goodsValue: 500, businessStage: 'sale', sourceExplained: true },
     circumstances: ['harmMinor'],
+    history: [{ item: 'SPAQF-124-1-5', date: '2024-01-02', note: '前次' }],
   };
 
   it('round-trips through the fragment, Chinese text included', () => {
@@ -111,8 +112,8 @@ describe('the case link and YAML', () => {
 
   it('writes YAML that reads back as the case, without empty parts', () => {
     expect(parse(caseYaml(c))).toEqual(c);
-    const bare = caseYaml({ ...c, facts: {}, circumstances: [] });
-    expect(bare).not.toMatch(/facts|circumstances/);
+    const bare = caseYaml({ ...c, facts: {}, circumstances: [], history: [] });
+    expect(bare).not.toMatch(/facts|circumstances|history/);
   });
 
   it('evaluates to the same disposition from the YAML as from the object', async () => {
