@@ -495,26 +495,36 @@ function lint(): void {
       parents.push(got[0]!);
       ext = got[0]!.extends;
     }
-    list.push(...verifyRuleSet(r.ruleSet, parents.length ? { parents } : {}));
+    // As the CLI verifies: as of today, beside the other versions of the same id.
+    const id = r.ruleSet.id;
+    const siblings = loadFolders(data.sets.filter((s) => s.id === id && s.dir !== set?.dir).map((s) => s.dir)).ruleSets;
+    list.push(...verifyRuleSet(r.ruleSet, { asOf: today(), catalog: [...siblings, r.ruleSet], ...(parents.length ? { parents } : {}) }));
   }
-  // Only what is about the pasted file: the other files of the rule set are the bundled ones.
+  // The pasted file's problems first; those of the bundled files beside it (or of a missing index) after.
   const own = list.filter((d) => d.file === name);
-  const others = list.length - own.length;
-  list = own;
-  const errors = list.filter((d) => d.severity === 'error').length;
-  const warnings = list.filter((d) => d.severity === 'warning').length;
+  const others = list.filter((d) => d.file !== name);
+  list = [...own, ...others];
+  const errors = own.filter((d) => d.severity === 'error').length;
+  const warnings = own.filter((d) => d.severity === 'warning').length;
+  const also = others.length ? `；规则集的其他文件 ${others.length} 条` : '';
   $('lint-summary').textContent =
-    list.length === 0
-      ? `${name}：没有发现问题${r.ruleSet ? `（规则集 ${r.ruleSet.id} 载入成功，${r.ruleSet.items.length} 个事项）` : ''}${others ? `；其他文件有 ${others} 条提示` : ''}`
-      : `${name}：${errors} 个错误，${warnings} 个警告${others ? `；其他文件有 ${others} 条提示` : ''}`;
+    own.length === 0 && others.length === 0
+      ? `${name}：没有发现问题${r.ruleSet ? `（规则集 ${r.ruleSet.id} 载入成功，${r.ruleSet.items.length} 个事项）` : ''}`
+      : `${name}：${errors} 个错误，${warnings} 个警告${also}`;
+  $('lint-hint').textContent = others.some((d) => d.code === 'RULESET_NO_INDEX')
+    ? '专题文件要与它的 index.yaml 一起检查：请在“放入规则集”中选择一个规则集，或粘贴 index.yaml。'
+    : '';
   const ol = $('lint-list');
   ol.replaceChildren();
   for (const d of list) {
     const li = el('li', { class: `sev-${d.severity}` });
-    const go = el('button', { type: 'button', class: 'pos', 'data-line': String(d.line), 'data-column': String(d.column) }, `${d.line}:${d.column}`);
-    go.setAttribute('aria-label', `第 ${d.line} 行第 ${d.column} 列，在文本中定位`);
-    go.addEventListener('click', () => goTo(d.line, d.column));
-    li.append(go, ' ', el('span', { class: 'sev' }, d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示'), ' ', el('code', {}, d.code), ' ', d.message);
+    if (d.file === name) {
+      const go = el('button', { type: 'button', class: 'pos', 'data-line': String(d.line), 'data-column': String(d.column) }, `${d.line}:${d.column}`);
+      go.setAttribute('aria-label', `第 ${d.line} 行第 ${d.column} 列，在文本中定位`);
+      go.addEventListener('click', () => goTo(d.line, d.column));
+      li.append(go);
+    } else li.append(el('span', { class: 'pos' }, `${d.file}:${d.line}:${d.column}`));
+    li.append(' ', el('span', { class: 'sev' }, d.severity === 'error' ? '错误' : d.severity === 'warning' ? '警告' : '提示'), ' ', el('code', {}, d.code), ' ', d.message);
     if (d.hint) li.append(el('div', { class: 'hint' }, d.hint));
     ol.append(li);
   }

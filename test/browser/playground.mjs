@@ -198,6 +198,11 @@ for (const file of CASES) {
   await page.click('#lint-run');
   const yamlErr = await page.$$eval('#lint-list li', (ls) => ls.map((l) => l.textContent));
   check(yamlErr.length > 0 && /^\d+:\d+/.test(yamlErr[0]), 'lint: a YAML syntax error has a position', yamlErr.join(' | '));
+  // A topic file alone: the page says it needs its index.
+  await page.fill('#lint-path', 'food.yaml');
+  await page.fill('#lint-text', readFileSync(join(root, 'rules/cn-samr-food/food.yaml'), 'utf8'));
+  await page.click('#lint-run');
+  check(/放入规则集/.test(await page.textContent('#lint-hint')), 'lint: a topic file alone is told to go with its index.yaml');
   // A topic file inside a bundled rule set: a condition on a fact nobody declared.
   const food = readFileSync(join(root, 'rules/cn-samr-food/food.yaml'), 'utf8').split('\n');
   const fi = food.findIndex((l) => /fact: goodsValue/.test(l));
