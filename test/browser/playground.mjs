@@ -154,6 +154,9 @@ for (const file of CASES) {
   if (!firstLink) {
     firstLink = await page.inputValue('#case-link');
     firstPage = { json: got, yaml };
+    await page.click('#copy-yaml');
+    await page.waitForFunction(() => document.getElementById('copy-yaml-status').textContent !== '');
+    check((await page.textContent('#copy-yaml-status')) === '已复制', 'the copy button copies the YAML', await page.textContent('#copy-yaml-status'));
     for (const [name, width] of [['case-desktop', 1280], ['case-phone', 390]]) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(100);
