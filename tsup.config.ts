@@ -28,7 +28,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,
-    clean: true,
+    // dist/playground/ is written after tsup by scripts/build-playground.mjs.
+    clean: ['!playground/**'],
     target: 'node20',
     splitting: true,
     treeshake: true,
