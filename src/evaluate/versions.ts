@@ -117,11 +117,16 @@ interface CatalogIndex {
   readonly holderIds: ReadonlyMap<string, readonly string[]>;
 }
 
-const catalogIndexes = new WeakMap<readonly RuleSet[], CatalogIndex>();
+// By the first rule set of the list (a caller may pass a new array with the same rule sets for
+// every case: `evaluateInCatalog([ruleSet], …)`), the few lists it heads.
+const catalogIndexes = new WeakMap<RuleSet, CatalogIndex[]>();
+const EMPTY_INDEX: CatalogIndex = { members: [], versions: new Map(), holders: new Map(), holderIds: new Map() };
 
 function catalogIndex(ruleSets: readonly RuleSet[]): CatalogIndex {
-  const known = catalogIndexes.get(ruleSets);
-  if (known && known.members.length === ruleSets.length && known.members.every((r, i) => r === ruleSets[i])) return known;
+  const head = ruleSets[0];
+  if (head === undefined) return EMPTY_INDEX;
+  const list = catalogIndexes.get(head) ?? [];
+  for (const known of list) if (known.members.length === ruleSets.length && known.members.every((r, i) => r === ruleSets[i])) return known;
   const versions = new Map<string, RuleSet[]>();
   const holders = new Map<string, RuleSet[]>();
   for (const r of ruleSets) {
@@ -135,7 +140,8 @@ function catalogIndex(ruleSets: readonly RuleSet[]): CatalogIndex {
   const holderIds = new Map<string, string[]>();
   for (const [code, list] of holders) holderIds.set(code, [...new Set(list.map((r) => r.id))].sort());
   const ix: CatalogIndex = { members: [...ruleSets], versions, holders, holderIds };
-  catalogIndexes.set(ruleSets, ix);
+  // A handful per head at most: a caller that builds many different lists gets the oldest dropped.
+  catalogIndexes.set(head, [ix, ...list.slice(0, 7)]);
   return ix;
 }
 
