@@ -41,7 +41,9 @@ Options:
   --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS},
                          and never more than the machine's cores: a larger n is capped, with a note);
                          the report is the same, byte for byte. 0 or absent: one
-                         thread. Each worker holds its own copy of the rule sets.
+                         thread. This thread only cuts the file into pieces at line
+                         ends; the workers decode, parse and evaluate. Each worker
+                         holds its own copy of the rule sets.
                          A YAML / JSON list, and standard input, are always
                          evaluated in one thread.
   -q, --quiet            no progress line (shown on stderr only when it is a
