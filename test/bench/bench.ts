@@ -1,26 +1,33 @@
 /**
- * `npm run bench` (issue #8, part 1): province-scale figures for cailiang.
+ * `npm run bench` (issues #8 and #18): province-scale figures for cailiang.
  *
  * Generates (or reuses) the deterministic input in .bench/ (test/bench/generate.ts),
- * then measures, each figure the median of several runs in this one process:
+ * then measures, each figure the median of several runs:
  *
- *   load     loadRuleSetDir over the 11k-item rule set (read + YAML parse + schema
- *            validation + reference checks): cold = first load in the process, no cache;
- *            then one load that fills the content-hash cache in .bench/cache; warm = loads
- *            that hit it
+ *   held     test/bench/held.ts in a fresh process: a cold load of the bench rule set and of the
+ *            bundled rules/, and the heap their rule sets hold after it (÷ YAML bytes; the bench
+ *            rule set again with the plans of the items of the first --plan-cases cases built)
+ *   load     loadRuleSetDir over the 11k-item rule set in this process: cold (no cache), then one
+ *            load that fills the content-hash cache in .bench/cache; warm = loads that hit it
  *   verify   verifyRuleSet over the loaded set (every check, overlap/gap analysis included)
- *   evaluate evaluate() on pre-loaded cases (loadCase), single thread, trace off and on
+ *   evaluate evaluate() on pre-loaded cases (loadCase), single thread, trace off and on; the batch
+ *            path per case in the same rounds (ndjsonRecord → batchResult → tally, as the CLI runs it)
  *   jre      json-rules-engine the way its docs suggest: one cached Engine per item
  *            (toJsonRulesEngineRules), `await engine.run(facts)`, on a sample of cases,
  *            in the same rounds as evaluate; the ratio is cailiang trace-off / jre
  *   batch    the built CLI as a child process over the NDJSON file, end to end, the rule set
  *            from the cache: `node dist/cli.js batch <cases> --rules .bench/rules --format json
- *            --cache-location .bench/cache`, in one thread and with --workers N (--batch-workers, 2)
+ *            --cache-location .bench/cache`, in one thread and with --workers N (--batch-workers, 2);
+ *            the speed-up and peak RSS of the workers against one thread
+ *   statutes statuteCoverage over the statute collection (../shared/statutes or CAILIANG_STATUTES)
  *
  * and prints one table: figure, min–max, runs, target, met/missed. Figures only:
  * nothing here asserts a time.
  *
- * Run: npm run bench [-- --cases N --budget S --reps R --load-runs L --batch-runs B --batch-workers W --skip-batch --no-build --startup-runs S --json out.json]
+ * Run: npm run bench [-- --cases N --budget S --reps R --min-ms M --eval-cases E --jre-cases J --plan-cases P
+ *        --load-runs L --verify-runs V --batch-runs B --batch-workers W --startup-runs S --skip-batch
+ *        --only startup,verify,evaluate,batch,bundled,statutes --no-build --json out.json]
+ * Each status says by how much a target is missed.
  *
  * Without --cases the batch runs 1,000,000 cases, or fewer when they would not fit in the time
  * budget (--budget, default 270 s for the whole run, so that `npm run bench` stays under 5 minutes);
@@ -70,6 +77,7 @@ const { values: opts } = parseArgs({
     'min-ms': { type: 'string', default: '1500' },
     'skip-batch': { type: 'boolean', default: false },
     only: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
     'plan-cases': { type: 'string', default: '20000' },
     'startup-runs': { type: 'string', default: '7' },
     json: { type: 'string' },
@@ -80,6 +88,12 @@ const num = (k: 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verif
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${k} takes a positive whole number, got ${String(opts[k])}`);
   return n;
 };
+if (opts.help) {
+  // The usage is this file's opening comment.
+  const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!;
+  process.stdout.write(head.replace(/^\/\*\*\n/, '').replace(/^ \*( |$)/gm, '') + '\n');
+  process.exit(0);
+}
 const OUT = resolve(ROOT, opts.out!);
 /** Explicit --cases: run exactly that many; otherwise 1,000,000 unless the time budget says fewer. */
 const EXPLICIT_CASES = opts.cases !== undefined ? num('cases') : undefined;
