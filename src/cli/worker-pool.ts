@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /**
  * Work spread over worker threads, results back in input order. The caller
@@ -55,6 +55,8 @@ export interface PoolOptions {
   readonly workerData: unknown;
   /** Most inputs out at a time, answered or not (default 2 × workers). */
   readonly window?: number;
+  /** What of an input is moved to the worker rather than copied (e.g. the buffer of its bytes). */
+  readonly transfer?: (input: never) => readonly TransferListItem[];
 }
 
 /**
@@ -125,7 +127,8 @@ export async function mapInWorkers<I, O>(source: AsyncIterable<I>, options: Pool
       if (failure || stopped) break; // closes the source
       const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
       w.busy++;
-      w.thread.postMessage({ seq: sent++, input });
+      const moved = options.transfer?.(input as never);
+      w.thread.postMessage({ seq: sent++, input }, moved ? [...moved] : undefined);
     }
     while (next < sent && !failure && !stopped) await changed();
   } finally {

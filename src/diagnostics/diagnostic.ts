@@ -84,6 +84,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** Sorts and removes exact duplicates. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  // Most lists are empty (a case that loads cleanly): no sort, no second copy.
+  if (list.length < 2) return list.length === 0 ? [] : [list[0]!];
   const sorted = [...list].sort(compareDiagnostics);
   return sorted.filter((d, i) => i === 0 || compareDiagnostics(d, sorted[i - 1]!) !== 0);
 }

@@ -102,6 +102,62 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
 }
 
 /**
+ * What the choice of rule set and version reads of a catalogue, built once per
+ * catalogue (a batch passes the same list for every case): the versions of
+ * each id, oldest first, and the rule sets holding each item code. Kept with
+ * the list it was built from, and rebuilt when the list no longer holds the
+ * same rule sets.
+ */
+interface CatalogIndex {
+  readonly members: readonly RuleSet[];
+  readonly versions: ReadonlyMap<string, readonly RuleSet[]>;
+  /** The rule sets (versions) holding an item, in catalogue order. */
+  readonly holders: ReadonlyMap<string, readonly RuleSet[]>;
+  /** The distinct ids of those rule sets, sorted. */
+  readonly holderIds: ReadonlyMap<string, readonly string[]>;
+}
+
+// By the first rule set of the list (a caller may pass a new array with the same rule sets for
+// every case: `evaluateInCatalog([ruleSet], …)`), the few lists it heads.
+const catalogIndexes = new WeakMap<RuleSet, CatalogIndex[]>();
+const EMPTY_INDEX: CatalogIndex = { members: [], versions: new Map(), holders: new Map(), holderIds: new Map() };
+
+function catalogIndex(ruleSets: readonly RuleSet[]): CatalogIndex {
+  const head = ruleSets[0];
+  if (head === undefined) return EMPTY_INDEX;
+  const list = catalogIndexes.get(head) ?? [];
+  for (const known of list) if (known.members.length === ruleSets.length && known.members.every((r, i) => r === ruleSets[i])) return known;
+  const versions = new Map<string, RuleSet[]>();
+  const holders = new Map<string, RuleSet[]>();
+  for (const r of ruleSets) {
+    if (!versions.has(r.id)) versions.set(r.id, versionsOf(ruleSets, r.id));
+    for (const item of r.items) {
+      const list = holders.get(item.code);
+      if (!list) holders.set(item.code, [r]);
+      else if (list[list.length - 1] !== r) list.push(r);
+    }
+  }
+  const holderIds = new Map<string, string[]>();
+  for (const [code, list] of holders) holderIds.set(code, [...new Set(list.map((r) => r.id))].sort());
+  const ix: CatalogIndex = { members: [...ruleSets], versions, holders, holderIds };
+  // A handful per head at most: a caller that builds many different lists gets the oldest dropped.
+  catalogIndexes.set(head, [ix, ...list.slice(0, 7)]);
+  return ix;
+}
+
+function versionsIn(ix: CatalogIndex, id: string): readonly RuleSet[] {
+  return ix.versions.get(id) ?? [];
+}
+
+/** The ids of the rule sets in which one version holds every item of the case, sorted. */
+function holdersOf(ix: CatalogIndex, items: readonly string[]): readonly string[] {
+  if (items.length === 0) return [];
+  if (items.length === 1) return ix.holderIds.get(items[0]!) ?? [];
+  const first = ix.holders.get(items[0]!) ?? [];
+  return [...new Set(first.filter((r) => items.every((c) => itemByCode(r, c) !== undefined)).map((r) => r.id))].sort();
+}
+
+/**
  * Of several rule sets holding the case's items, the regional benchmark over
  * the statutory layer it `extends` (directly or through others): the one that
  * adds the region's decisions, when a version of it is in force on the act
@@ -109,12 +165,13 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
  * judged by the statute alone. Rule sets not related by `extends` stay
  * ambiguous (the case must name one).
  */
-function mostSpecific(ruleSets: readonly RuleSet[], ids: readonly string[], actDay: string | undefined): string[] {
+function mostSpecific(ix: CatalogIndex, ids: readonly string[], actDay: string | undefined): string[] {
+  const versionsOf = (id: string) => versionsIn(ix, id);
   const ancestors = (id: string): Set<string> => {
     const out = new Set<string>();
     const todo = [id];
     while (todo.length > 0) {
-      for (const r of versionsOf(ruleSets, todo.pop()!))
+      for (const r of versionsOf(todo.pop()!))
         if (r.extends !== undefined && !out.has(r.extends)) {
           out.add(r.extends);
           todo.push(r.extends);
@@ -122,7 +179,7 @@ function mostSpecific(ruleSets: readonly RuleSet[], ids: readonly string[], actD
     }
     return out;
   };
-  const inForceAt = (id: string): boolean => actDay === undefined || inForce(versionsOf(ruleSets, id), actDay) !== undefined;
+  const inForceAt = (id: string): boolean => actDay === undefined || inForce(versionsOf(id), actDay) !== undefined;
   const drop = new Set<string>();
   for (const a of ids)
     for (const b of ids) if (a !== b && ancestors(b).has(a)) drop.add(inForceAt(b) ? a : b);
@@ -142,16 +199,17 @@ export function evaluateInCatalogAt(
   const parsed = { diagnostics: [] as Diagnostic[] };
   const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; discovered?: unknown; decision?: unknown } };
   const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
-  let ids: string[];
-  if (typeof v.ruleSet === 'string') ids = ruleSets.some((r) => r.id === v.ruleSet) ? [v.ruleSet] : [];
-  else ids = [...new Set(ruleSets.filter((r) => items.length > 0 && items.every((c) => itemByCode(r, c) !== undefined)).map((r) => r.id))].sort();
+  const ix = catalogIndex(ruleSets);
+  let ids: readonly string[];
+  if (typeof v.ruleSet === 'string') ids = ix.versions.has(v.ruleSet) ? [v.ruleSet] : [];
+  else ids = holdersOf(ix, items);
   const actDate = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
   let benchmarkGap: string | undefined;
   if (ids.length > 1) {
-    const kept = mostSpecific(ruleSets, ids, actDate);
+    const kept = mostSpecific(ix, ids, actDate);
     // A benchmark passed over because no version of it is in force at the act: the layer answers, and says so.
-    const dropped = ids.filter((id) => !kept.includes(id) && versionsOf(ruleSets, id).some((r) => r.layer !== 'statutory'));
-    if (kept.length === 1 && dropped.length > 0 && versionsOf(ruleSets, kept[0]!).every((r) => r.layer === 'statutory')) benchmarkGap = dropped.join('、');
+    const dropped = ids.filter((id) => !kept.includes(id) && versionsIn(ix, id).some((r) => r.layer !== 'statutory'));
+    if (kept.length === 1 && dropped.length > 0 && versionsIn(ix, kept[0]!).every((r) => r.layer === 'statutory')) benchmarkGap = dropped.join('、');
     ids = kept;
   }
   if (ids.length !== 1) {
@@ -163,7 +221,7 @@ export function evaluateInCatalogAt(
         : `items ${items.join(', ')} are in several rule sets (${ids.join(', ')}); name one with ruleSet:`;
     return { diagnostics: [diagnostic('CASE_NO_RULESET', file.locate([typeof v.ruleSet === 'string' ? 'ruleSet' : 'item']), { detail })] };
   }
-  const versions = versionsOf(ruleSets, ids[0]!);
+  const versions = versionsIn(ix, ids[0]!);
   const dv = v.dates ?? {};
   const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
   const ongoing = dv.actEnd === 'ongoing';
@@ -192,10 +250,10 @@ export function evaluateInCatalogAt(
   const loaded = loadCaseAt(source, base, atAct);
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
   const c = loaded.case;
-  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]);
+  const diagnostics = sortDiagnostics(loaded.diagnostics);
   const d1 = benchmarkGap === undefined ? evaluate(atAct, c, options) : evaluateInternal(atAct, c, { ...options, benchmarkGap });
   const decisionDay = c.dates.decision ?? options.asOf;
-  const later = versions.filter((r) => r.effective.from > atAct.effective.from);
+  const later = versions.length === 1 ? [] : versions.filter((r) => r.effective.from > atAct.effective.from);
   if (decisionDay === undefined) {
     if (later.length === 0) return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
     return withoutDecisionDate({ source, base, options, atAct, d1, c, later, actDay: actDay!, diagnostics });

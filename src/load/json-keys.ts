@@ -56,3 +56,64 @@ export function jsonKeysSuspect(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * One pass over a JSON text, for the common line that is fine: how deep its
+ * brackets nest (outside strings) and how many keys it writes (strings
+ * followed by `:`). Meant for text JSON.parse then accepts: in valid JSON a
+ * string followed by a colon is always a key, so when the parsed value holds
+ * as many keys as the text writes, no object had a key twice
+ * ({@link parsedKeys}). Anything else (a count that differs, a forbidden
+ * key, brackets deeper than the caller's bound) sends the text to
+ * {@link jsonKeysSuspect} and the depth scan, which say exactly what.
+ */
+export function scanJsonText(text: string): { depth: number; keys: number } {
+  const n = text.length;
+  let depth = 0;
+  let most = 0;
+  let keys = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let j = i + 1;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d === 92) j += 2;
+        else if (d === 34) break;
+        else j++;
+      }
+      let k = j + 1;
+      while (k < n) {
+        const d = text.charCodeAt(k);
+        if (d !== 32 && d !== 9 && d !== 10 && d !== 13) break;
+        k++;
+      }
+      if (k < n && text.charCodeAt(k) === 58) keys++;
+      i = j;
+    } else if (c === 123 || c === 91) {
+      if (++depth > most) most = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: most, keys };
+}
+
+/** The keys of every object in a parsed JSON value, or -1 when one is forbidden (`__proto__`, `constructor`, `prototype`). */
+export function parsedKeys(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN.has(k)) return -1;
+      count++;
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && typeof x === 'object') stack.push(x);
+    }
+  }
+  return count;
+}

@@ -15,6 +15,7 @@ import type { FactDef, Item, RuleSet } from './model.js';
  */
 export function sealRuleSet(rs: RuleSet): RuleSet {
   if (Object.isFrozen(rs)) return rs;
+  compactStrings(rs);
   const w = rs as { -readonly [K in keyof RuleSet]: RuleSet[K] };
   w.laws = dictOf(rs.laws);
   w.facts = factDict(rs.facts);
@@ -30,6 +31,49 @@ function factDict(facts: Readonly<Record<string, FactDef>>): Record<string, Fact
     if (f.valueLabels !== undefined) out[k] = { ...f, valueLabels: dictOf(f.valueLabels) };
   }
   return out;
+}
+
+/**
+ * Strings of a held rule set, each held once and on its own. A value the
+ * YAML readers cut out of a file's text (`text.slice`) is, in V8, a view that
+ * keeps the whole text alive: for a province's catalogue that is twice its
+ * YAML bytes (UTF-16) held for nothing. And the same word (an operator, a law
+ * key, a label) comes from every place it was written. Each distinct string
+ * is copied once (a JSON round trip gives a string of its own; V8 copies
+ * those shorter than 13 characters anyway) and every occurrence points at
+ * that copy. Only values are touched: property names are V8's own.
+ */
+export function compactStrings(root: object): void {
+  const pool = new Map<string, string>();
+  const own = (s: string): string => {
+    let t = pool.get(s);
+    if (t === undefined) {
+      t = s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+      pool.set(t, t);
+    }
+    return t;
+  };
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (seen.has(v) || Object.isFrozen(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'string') v[i] = own(x);
+        else if (x !== null && typeof x === 'object') stack.push(x);
+      }
+    } else {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        const x = o[k];
+        if (typeof x === 'string') o[k] = own(x);
+        else if (x !== null && typeof x === 'object') stack.push(x);
+      }
+    }
+  }
 }
 
 /** Freezes `value` and everything reachable from it (iteratively: a deep rule set must not overflow the stack). */

@@ -59,6 +59,9 @@ interface Lines {
   linePos(offset: number): { line: number; col: number };
 }
 
+/** The lines of a source without text (a value given through the API): never read, shared. */
+const NO_LINES: Lines = { linePos: (offset) => ({ line: 0, col: offset }) }; // as an empty LineCounter answers
+
 /**
  * A parsed YAML file: its plain value and a way back from any path in that
  * value to a line and column in the text (offsets recorded while parsing, see
@@ -117,7 +120,7 @@ export class SourceFile {
 
   /** A source made from a plain value (API input): positions are unknown, pointers still say where. */
   static fromValue(path: string, value: unknown): SourceFile {
-    return new SourceFile(path, '', value, new LineCounter(), undefined, undefined);
+    return new SourceFile(path, '', value, NO_LINES, undefined, undefined);
   }
 }
 

@@ -194,23 +194,37 @@ function itemName(ruleSet: RuleSet, code: string): string {
   return names.get(code) ?? '';
 }
 
+// What a case says of its rule-set version, one record per version (not one per case).
+const versionRecords = new WeakMap<RuleSet, BatchCase['ruleSet']>();
+
+function versionRecord(ruleSet: RuleSet): BatchCase['ruleSet'] {
+  let r = versionRecords.get(ruleSet);
+  if (!r) versionRecords.set(ruleSet, (r = Object.freeze({ id: ruleSet.id, version: ruleSet.version, title: ruleSet.title })));
+  return r;
+}
+
+const NO_WARNINGS: BatchCase['warnings'] = Object.freeze([]);
+
 /** The part of a disposition {@link BatchTally} counts. `ruleSet` is the version applied. */
 export function batchCase(d: Disposition, ruleSet: RuleSet): BatchCase {
   const fine = (d.outcome === 'none' ? d.otherwise?.penalties : d.outcome === 'penalty' ? d.penalties : undefined)?.find((p) => p.kind === 'fine' && p.target === 'party');
+  // The version applied is the disposition's (evaluateInCatalog returns both): its record is shared.
+  const version = d.ruleSet.id === ruleSet.id && d.ruleSet.version === ruleSet.version && d.ruleSet.title === ruleSet.title ? versionRecord(ruleSet) : { id: d.ruleSet.id, version: d.ruleSet.version, title: d.ruleSet.title };
   return {
     caseId: d.caseId,
-    ruleSet: { id: d.ruleSet.id, version: d.ruleSet.version, title: d.ruleSet.title },
+    ruleSet: version,
     item: d.item,
     itemName: itemName(ruleSet, d.item),
     outcome: d.outcome,
     channel: d.channel,
-    target: { ...ruleSet.policy.channels.target },
+    // Frozen with the rule set: read, never changed (the tally copies it for a group of its own).
+    target: ruleSet.policy.channels.target,
     ...(d.basis !== undefined ? { basis: d.basis } : {}),
     mandatory: d.mandatory,
     ...(d.grade !== undefined ? { grade: d.grade } : {}),
     ...(fine ? { fine: fine.recommended !== undefined ? { recommended: fine.recommended } : {} } : {}),
     missingFacts: d.missingFacts,
-    warnings: d.warnings.map((w) => ({ code: w.code, message: w.message })),
+    warnings: d.warnings.length === 0 ? NO_WARNINGS : d.warnings.map((w) => ({ code: w.code, message: w.message })),
   };
 }
 

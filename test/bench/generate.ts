@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 /** Bump whenever the output changes, so that stale .bench/ files are regenerated. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const SEED = 42;
 export const FIELDS_COUNT = 50;
 export const ITEMS_PER_FIELD = 221; // 11,050 items
@@ -305,7 +305,43 @@ function tierConditions(r: Rng, primary: FactSpec, k: number): Cond[] {
   );
 }
 
-function genItem(r: Rng, field: (typeof FIELDS)[number], fi: number, ii: number): GenItem {
+const DIGITS = '〇一二三四五六七八九';
+
+/** 1–999 in Chinese numerals, as articles are numbered (一百二十三). */
+function cn(n: number): string {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  let out = h > 0 ? `${DIGITS[h]}百` : '';
+  if (t > 0) out += `${h === 0 && t === 1 ? '' : DIGITS[t]}十`;
+  else if (h > 0 && u > 0) out += '零';
+  if (u > 0) out += DIGITS[u];
+  return out || DIGITS[0]!;
+}
+
+const CLAUSES = [
+  '本事项适用于当事人在生产经营活动中实施的上述行为',
+  '同一违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚',
+  '当事人有证据足以证明没有主观过错的，不予行政处罚',
+  '违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚',
+  '初次违法且危害后果轻微并及时改正的，可以不予行政处罚',
+  '涉及多个违法情节的，应当综合考虑违法行为的事实、性质、情节以及社会危害程度',
+  '罚款数额的确定应当与违法行为的事实、性质、情节以及社会危害程度相当',
+  '主动消除或者减轻违法行为危害后果的，应当从轻或者减轻行政处罚',
+];
+
+/** A long Chinese description, wrapped as folded lines the way hand-written files wrap them. */
+function description(r: Rng, field: (typeof FIELDS)[number], name: string): string[] {
+  const parts = [`${name}，属于${field.name}领域的违法行为，依照《${field.title}》的有关规定予以处罚`];
+  const k = r.int(1, 3);
+  for (let i = 0; i < k; i++) parts.push(r.pick(CLAUSES));
+  const text = parts.join('；') + '。';
+  const lines: string[] = [];
+  for (let i = 0; i < text.length; i += 40) lines.push(text.slice(i, i + 40));
+  return lines;
+}
+
+function genItem(r: Rng, field: (typeof FIELDS)[number], fi: number, ii: number, anchors: boolean): GenItem {
   const code = `${field.code}-${String(fi + 1).padStart(2, '0')}${String(ii + 1).padStart(3, '0')}`;
   const name = `${r.pick(PREFIXES)}${r.pick(ACTIONS)}${r.pick(field.nouns)}`;
   const article = r.int(20, 140);
@@ -313,12 +349,26 @@ function genItem(r: Rng, field: (typeof FIELDS)[number], fi: number, ii: number)
   const k = r.pick([3, 3, 4, 4, 4, 5]);
   const model = r.next();
   const L: string[] = [];
-  L.push(`  - code: ${code}`);
+  const penalized = { law: field.law, article: penArticle, paragraph: r.int(1, 3) };
+  // As hand-written files are: a comment before an entry now and then, one after a key, long
+  // Chinese descriptions as folded block scalars, and (in the files that use them) an anchor
+  // for the citation every tier repeats.
+  if (r.chance(0.3)) L.push(`  # ${field.title}第${cn(penArticle)}条第${cn(penalized.paragraph)}款；违反第${cn(article)}条`);
+  L.push(`  - code: ${code}${r.chance(0.5) ? `  # 第${cn(penArticle)}条` : ''}`);
   L.push(`    name: ${scalar(name)}`);
   L.push(`    field: ${field.name}`);
+  if (r.chance(0.4)) {
+    L.push('    description: >-');
+    for (const line of description(r, field, name)) L.push(`      ${line}`);
+  }
   L.push(`    violates: [{ law: ${field.law}, article: ${article} }]`);
-  const penalized = { law: field.law, article: penArticle, paragraph: r.int(1, 3) };
   L.push(`    penalizedBy: [${flow(penalized)}]`);
+  if (r.chance(0.1)) {
+    L.push('    unverified: |-');
+    L.push(`      处罚条款据${field.title}文本摘录，款项编号未与正式公布的文本逐一核对。`);
+    L.push(`      # 不是注释：块标量里的井号是正文。罚款幅度以第${cn(penArticle)}条为准。`);
+  }
+  const anchor = anchors ? `c${fi + 1}x${ii + 1}` : undefined;
 
   // Statutory penalty: fixed range, by party, "up to", a multiple, or branches on a money threshold.
   let primary: FactSpec;
@@ -382,7 +432,7 @@ function genItem(r: Rng, field: (typeof FIELDS)[number], fi: number, ii: number)
     } else {
       L.push(`        share: [${shares[i]}, ${shares[i + 1]}]`);
     }
-    L.push(`        cites: [${flow(penalized)}]`);
+    L.push(`        cites: ${anchor === undefined ? `[${flow(penalized)}]` : i === 0 ? `&${anchor} [${flow(penalized)}]` : `*${anchor}`}`);
   }
   return { code, primary: primary.name, yaml: L.join('\n') };
 }
@@ -539,7 +589,9 @@ export function generate(options: GenerateOptions): { manifest: Manifest; skippe
   let tiers = 0;
   FIELDS.forEach((field, fi) => {
     const items: GenItem[] = [];
-    for (let ii = 0; ii < ITEMS_PER_FIELD; ii++) items.push(genItem(r, field, fi, ii));
+    // Anchors and aliases in a few files, as in the bundled rules (5 of their 130-odd files).
+    const anchors = fi % 25 === 7;
+    for (let ii = 0; ii < ITEMS_PER_FIELD; ii++) items.push(genItem(r, field, fi, ii, anchors));
     for (const it of items) {
       codes.push(it.code);
       tiers += (it.yaml.match(/^ {6}- id: t\d/gm) ?? []).length;

@@ -14,7 +14,7 @@ import { EXIT, UsageError, type CliIO } from '../io.js';
 import { expandInputs, STDIN, STDIN_NAME } from '../inputs.js';
 import { progress, type Progress } from '../progress.js';
 import { mapInWorkers, WorkerFailure, workerScript } from '../worker-pool.js';
-import { isNdjson, ndjsonLines, readCases, type NdjsonLine } from './case-stream.js';
+import { isNdjson, openNdjsonPieces, readCases, type NdjsonPiece } from './case-stream.js';
 import { loadRules } from './evaluate.js';
 
 /** Each worker holds a copy of the rule sets (hundreds of MB for a large catalogue): keep a typo from asking for thousands. */
@@ -41,7 +41,9 @@ Options:
   --workers <n>          evaluate NDJSON cases in <n> worker threads (at most ${MAX_WORKERS},
                          and never more than the machine's cores: a larger n is capped, with a note);
                          the report is the same, byte for byte. 0 or absent: one
-                         thread. Each worker holds its own copy of the rule sets.
+                         thread. This thread only cuts the file into pieces at line
+                         ends; the workers decode, parse and evaluate. Each worker
+                         holds its own copy of the rule sets.
                          A YAML / JSON list, and standard input, are always
                          evaluated in one thread.
   -q, --quiet            no progress line (shown on stderr only when it is a
@@ -58,25 +60,6 @@ function parseWorkers(raw: string | undefined): number {
   const n = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   if (!Number.isSafeInteger(n) || n > MAX_WORKERS) throw new UsageError(`--workers takes a whole number of threads from 1 to ${MAX_WORKERS}, or 0 for none (got "${raw}")`);
   return n;
-}
-
-/**
- * Lines in chunks for the workers: small at first, so that even a short file
- * is shared between them, then doubling up to a size where the cost of
- * passing messages is lost in the cost of evaluating.
- */
-async function* chunks(lines: AsyncIterable<NdjsonLine>, first = 8, most = 1024): AsyncGenerator<NdjsonLine[]> {
-  let size = first;
-  let chunk: NdjsonLine[] = [];
-  for await (const l of lines) {
-    chunk.push(l);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-      size = Math.min(most, size * 2);
-    }
-  }
-  if (chunk.length > 0) yield chunk;
 }
 
 /** The outcome of reading and evaluating every case into the tally. */
@@ -99,7 +82,8 @@ async function runInThisThread(path: string, ruleSets: readonly RuleSet[], tally
 }
 
 async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: BatchTally, workers: number, shown: Progress): Promise<Run> {
-  const opened = await ndjsonLines(path);
+  // This thread only cuts the file into pieces at line ends; the workers decode and parse.
+  const opened = await openNdjsonPieces(path);
   if ('diagnostic' in opened) return unreadable([opened.diagnostic]);
   // Serialised once, into memory every worker reads: each deserialises its
   // own copy, in parallel, instead of the main thread cloning it per worker.
@@ -110,7 +94,9 @@ async function runInWorkers(path: string, ruleSets: readonly RuleSet[], tally: B
   let records = 0;
   let failed: readonly Diagnostic[] | undefined;
   try {
-    await mapInWorkers<NdjsonLine[], EncodedResults>(chunks(opened.lines), { script: workerScript('batch-worker'), workers, workerData }, (encoded) => {
+    // A piece's bytes move to the worker when they fill a buffer of their own (never a shared pool).
+    const transfer = (p: NdjsonPiece) => ('bytes' in p && p.bytes.byteOffset === 0 && p.bytes.byteLength === p.bytes.buffer.byteLength ? [p.bytes.buffer as ArrayBuffer] : []);
+    await mapInWorkers<NdjsonPiece, EncodedResults>(opened.pieces, { script: workerScript('batch-worker'), workers, workerData, transfer }, (encoded) => {
       // Results come in input order: tallied exactly as in one thread.
       for (const r of decodeResults(encoded)) {
         failed = unreadableInput(r, ++records);

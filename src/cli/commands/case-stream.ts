@@ -6,7 +6,7 @@ import { evaluateInCatalog, evaluateInCatalogAt, type CatalogResult } from '../.
 import type { EvaluateOptions } from '../../evaluate/types.js';
 import type { RuleSet } from '../../load/model.js';
 import { tooDeepAt } from '../../load/depth.js';
-import { jsonKeysSuspect } from '../../load/json-keys.js';
+import { jsonKeysSuspect, parsedKeys, scanJsonText } from '../../load/json-keys.js';
 import { CASE_MAX_BYTES, DEFAULT_LIMITS, parseSource, scanBound, SourceFile } from '../../load/source.js';
 import { ioDiagnostic, readSource } from '../../node/fs.js';
 import type { CliIO } from '../io.js';
@@ -83,23 +83,42 @@ function notObject(path: string, line: number, v: unknown): Diagnostic {
  * One NDJSON line as a case record (exported for the batch worker threads,
  * which get the lines from {@link ndjsonLines} and build the records there).
  */
-export function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[] = []): CaseRecord {
-  // Nesting is bounded before any parser sees the line (depth.ts).
-  const deep = tooDeepAt(text, scanBound(DEFAULT_LIMITS.maxDepth));
-  if (deep >= 0) {
-    const first = tooDeepAt(text, DEFAULT_LIMITS.maxDepth);
-    return failed(line, [diagnostic('YAML_TOO_DEEP', { file: path, line, column: (first >= 0 ? first : deep) + 1 }, { limit: DEFAULT_LIMITS.maxDepth })]);
-  }
+const LINE_DEPTH_BOUND = scanBound(DEFAULT_LIMITS.maxDepth);
+
+/** The line as JSON.parse reads it, when one pass over it shows nothing the slow checks would report. */
+function plainJson(text: string): { value: unknown } | undefined {
+  const scan = scanJsonText(text);
+  if (scan.depth > LINE_DEPTH_BOUND) return undefined;
   let value: unknown;
-  let parsed = true;
   try {
     value = JSON.parse(text);
   } catch {
-    parsed = false;
+    return undefined;
   }
-  // As strict as YAML and JSON case files: a key twice in one object, or __proto__, goes to the
-  // full parser, which reports each with its position.
-  if (parsed && jsonKeysSuspect(text)) parsed = false;
+  return parsedKeys(value) === scan.keys ? { value } : undefined;
+}
+
+export function ndjsonRecord(path: string, line: number, text: string, stripKeys: readonly string[] = []): CaseRecord {
+  let value: unknown;
+  let parsed = true;
+  const plain = plainJson(text);
+  if (plain) value = plain.value;
+  else {
+    // Nesting is bounded before any parser sees the line (depth.ts).
+    const deep = tooDeepAt(text, LINE_DEPTH_BOUND);
+    if (deep >= 0) {
+      const first = tooDeepAt(text, DEFAULT_LIMITS.maxDepth);
+      return failed(line, [diagnostic('YAML_TOO_DEEP', { file: path, line, column: (first >= 0 ? first : deep) + 1 }, { limit: DEFAULT_LIMITS.maxDepth })]);
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    // As strict as YAML and JSON case files: a key twice in one object, or __proto__, goes to the
+    // full parser, which reports each with its position.
+    if (parsed && jsonKeysSuspect(text)) parsed = false;
+  }
   // Slow path, for positions: the line parsed as YAML (JSON is YAML 1.2) keeps line:column.
   const positioned = (): { file?: SourceFile; diagnostics: Diagnostic[] } => {
     const p = parseSource({ path, text });
@@ -169,6 +188,11 @@ export const NDJSON_MAX_LINE_BYTES = CASE_MAX_BYTES;
 export async function ndjsonLines(path: string, chunks?: AsyncIterable<string>): Promise<{ lines: AsyncIterable<NdjsonLine> } | { diagnostic: Diagnostic }> {
   // Standard input (or any text stream) as it comes.
   if (chunks) return { lines: numbered(path, Readable.from(chunks)) };
+  const opened = await openNdjson(path);
+  return 'diagnostic' in opened ? opened : { lines: numbered(path, opened.stream) };
+}
+
+async function openNdjson(path: string): Promise<{ stream: Readable } | { diagnostic: Diagnostic }> {
   let stream;
   try {
     // A folder opens fine and fails on the first read, out of reach of the
@@ -177,7 +201,7 @@ export async function ndjsonLines(path: string, chunks?: AsyncIterable<string>):
     const info = await stat(path);
     if (info.isDirectory()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'is a folder' }) };
     if (!info.isFile()) return { diagnostic: diagnostic('IO_READ_FAILED', { file: path, line: 1, column: 1 }, { detail: 'not a regular file' }) };
-    stream = createReadStream(path);
+    stream = createReadStream(path, { highWaterMark: 256 * 1024 });
     await new Promise<void>((resolve, reject) => {
       stream!.once('open', () => resolve());
       stream!.once('error', reject);
@@ -185,32 +209,46 @@ export async function ndjsonLines(path: string, chunks?: AsyncIterable<string>):
   } catch (e) {
     return { diagnostic: ioDiagnostic(path, e) };
   }
-  return { lines: numbered(path, stream) };
+  return { stream };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * The lines of a byte stream, split at LF, CRLF or CR (as readline counts
- * them), each decoded strictly: a line above {@link NDJSON_MAX_LINE_BYTES} is
- * not held (its bytes are passed over up to its end) and a line that is not
- * UTF-8 is not guessed at; both come back as diagnostics at their line, and
- * the lines after them are read as usual.
+ * Splits bytes into lines at LF, CRLF or CR (as readline counts them), each
+ * decoded strictly: a line above {@link NDJSON_MAX_LINE_BYTES} is not held
+ * (its bytes are passed over up to its end) and a line that is not UTF-8 is
+ * not guessed at; both come back as diagnostics at their line, and the lines
+ * after them are read as usual. Blank lines are counted, not given. Bytes
+ * come in pieces ({@link push}); {@link end} gives a last line without an
+ * end. Lines are numbered from `before` + 1; `bom` removes a byte-order mark
+ * from the first.
  */
-async function* numbered(path: string, stream: Readable): AsyncGenerator<NdjsonLine> {
-  let n = 0;
-  let parts: Buffer[] = [];
-  let size = 0;
-  let tooLong = false;
-  let pendingCR = false;
-  const finish = (): NdjsonLine | undefined => {
-    n++;
-    const line = n;
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
-    const long = tooLong;
-    parts = [];
-    size = 0;
-    tooLong = false;
+export class LineSplitter {
+  /** Lines ended so far (blank ones included). */
+  count: number;
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private tooLong = false;
+  private pendingCR = false;
+
+  constructor(
+    private readonly path: string,
+    before = 0,
+    private readonly bom = before === 0,
+  ) {
+    this.count = before;
+  }
+
+  private finish(): NdjsonLine | undefined {
+    const line = ++this.count;
+    const parts = this.parts;
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts, this.size);
+    const long = this.tooLong;
+    this.parts = [];
+    this.size = 0;
+    this.tooLong = false;
+    const path = this.path;
     if (long) {
       return { line, text: '', diagnostics: [diagnostic('NDJSON_LINE_TOO_LONG', { file: path, line, column: 1 }, { limit: NDJSON_MAX_LINE_BYTES })] };
     }
@@ -222,53 +260,192 @@ async function* numbered(path: string, stream: Readable): AsyncGenerator<NdjsonL
       const d = bad.find((x) => x.code === 'FILE_NOT_UTF8') ?? diagnostic('FILE_NOT_UTF8', { file: path, line: 1, column: 1 }, { offset: 0 });
       return { line, text: '', diagnostics: [{ ...d, line }] };
     }
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (line === 1 && this.bom && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim() === '') return undefined;
     return { line, text };
-  };
-  const add = (chunk: Buffer, from: number, to: number) => {
-    if (to <= from || tooLong) return;
-    if (size + (to - from) > NDJSON_MAX_LINE_BYTES) {
-      tooLong = true;
-      parts = [];
-      size = 0;
+  }
+
+  private add(chunk: Uint8Array, from: number, to: number): void {
+    if (to <= from || this.tooLong) return;
+    if (this.size + (to - from) > NDJSON_MAX_LINE_BYTES) {
+      this.tooLong = true;
+      this.parts = [];
+      this.size = 0;
       return;
     }
-    parts.push(chunk.subarray(from, to));
-    size += to - from;
-  };
+    this.parts.push(chunk.subarray(from, to));
+    this.size += to - from;
+  }
+
+  /** The lines these bytes end, in order, to `out`. */
+  push(chunk: Uint8Array, out: (l: NdjsonLine) => void): void {
+    let start = 0;
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (chunk.length > 0 && chunk[0] === 10) start = 1;
+    }
+    for (let i = start; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (b !== 10 && b !== 13) continue;
+      this.add(chunk, start, i);
+      const l = this.finish();
+      if (l) out(l);
+      if (b === 13) {
+        if (i + 1 < chunk.length) {
+          if (chunk[i + 1] === 10) i++;
+        } else this.pendingCR = true;
+      }
+      start = i + 1;
+    }
+    this.add(chunk, start, chunk.length);
+  }
+
+  /** The last line, when the bytes stop without ending it. */
+  end(out: (l: NdjsonLine) => void): void {
+    if (this.size > 0 || this.tooLong) {
+      const l = this.finish();
+      if (l) out(l);
+    }
+  }
+}
+
+/** The lines of a byte stream ({@link LineSplitter}). */
+async function* numbered(path: string, stream: Readable): AsyncGenerator<NdjsonLine> {
+  const split = new LineSplitter(path);
+  const ready: NdjsonLine[] = [];
+  const take = (l: NdjsonLine) => void ready.push(l);
   try {
     for await (const raw of stream as AsyncIterable<Buffer | string>) {
       // Standard input comes as text; files as bytes.
-      const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-      let start = 0;
-      if (pendingCR) {
-        pendingCR = false;
-        if (chunk.length > 0 && chunk[0] === 10) start = 1;
-      }
-      for (let i = start; i < chunk.length; i++) {
-        const b = chunk[i]!;
-        if (b !== 10 && b !== 13) continue;
-        add(chunk, start, i);
-        const l = finish();
-        if (l) yield l;
-        if (b === 13) {
-          if (i + 1 < chunk.length) {
-            if (chunk[i + 1] === 10) i++;
-          } else pendingCR = true;
-        }
-        start = i + 1;
-      }
-      add(chunk, start, chunk.length);
+      split.push(typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw, take);
+      for (let i = 0; i < ready.length; i++) yield ready[i]!;
+      ready.length = 0;
     }
-    if (size > 0 || tooLong) {
-      const l = finish();
-      if (l) yield l;
-    }
+    split.end(take);
+    yield* ready;
   } finally {
     // A reader that stops early (cli() in a longer-lived process) leaves no file open.
     stream.destroy();
   }
+}
+
+/**
+ * An NDJSON file in pieces that end at a line end, as bytes, for the worker
+ * threads of `batch --workers` to split, decode and parse
+ * ({@link LineSplitter}, numbering from `before`): this thread only finds
+ * the last line end of each piece and counts the line ends in it (native
+ * searches), so it keeps up with any number of workers. A line with no end
+ * in sight past {@link NDJSON_MAX_LINE_BYTES} is passed over here and comes
+ * as `{ tooLong }`, its line number. Pieces start small, so that a short
+ * file is shared too, and grow to `most` bytes.
+ */
+export type NdjsonPiece = { readonly bytes: Uint8Array; readonly before: number } | { readonly tooLong: number };
+
+/** Line ends in `b` (LF, CR or CRLF, each one), a CR at the very end counting as one. */
+function lineEnds(b: Uint8Array): number {
+  let n = 0;
+  if (b.indexOf(13) < 0) {
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+    return n;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (b[i + 1] === 10) i++;
+    }
+  }
+  return n;
+}
+
+/** A copy with a buffer of its own (not a view into a pooled read buffer), so that it can be moved to a worker. */
+const own = (b: Uint8Array, from = 0, to = b.length): Uint8Array => Uint8Array.prototype.slice.call(b, from, to);
+
+export async function* ndjsonPieces(stream: Readable, first = 16 * 1024, most = 1024 * 1024): AsyncGenerator<NdjsonPiece> {
+  let size = first;
+  let carry: Uint8Array = new Uint8Array(0);
+  let lines = 0;
+  // Passing over a line too long to hold: its bytes are dropped up to its end.
+  let skipping = false;
+  // The last piece ended with a CR: an LF first in the next is the rest of that line end.
+  let pendingCR = false;
+  try {
+    for await (const raw of stream as AsyncIterable<Buffer>) {
+      let chunk: Uint8Array = raw;
+      if (pendingCR) {
+        pendingCR = false;
+        if (chunk.length > 0 && chunk[0] === 10) chunk = chunk.subarray(1);
+      }
+      if (skipping) {
+        const lf = chunk.indexOf(10);
+        const cr = chunk.indexOf(13);
+        const at = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+        if (at < 0) continue;
+        skipping = false;
+        yield { tooLong: ++lines };
+        let rest = at + 1;
+        if (chunk[at] === 13) {
+          if (rest < chunk.length) {
+            if (chunk[rest] === 10) rest++;
+          } else pendingCR = true;
+        }
+        chunk = chunk.subarray(rest);
+      }
+      const data = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      if (data.length < size) {
+        carry = data === chunk ? own(chunk) : data;
+        continue;
+      }
+      // Cut after the last line end known to be whole: a CR as the last byte may be half of a CRLF.
+      const lf = data.lastIndexOf(10);
+      const cr = data.length > 1 ? data.lastIndexOf(13, data.length - 2) : -1;
+      const cut = Math.max(lf, cr) + 1;
+      if (cut === 0) {
+        if (data.length > NDJSON_MAX_LINE_BYTES + 1) {
+          // Longer than any case may be, whether or not a last CR ends it: not held.
+          carry = new Uint8Array(0);
+          if (data[data.length - 1] === 13) {
+            yield { tooLong: ++lines };
+            pendingCR = true;
+          } else skipping = true;
+        } else carry = data === chunk ? own(chunk) : data;
+        continue;
+      }
+      const bytes = own(data, 0, cut);
+      const before = lines;
+      lines += lineEnds(bytes);
+      yield { bytes, before };
+      carry = own(data, cut);
+      size = Math.min(most, size * 2);
+    }
+    if (skipping) yield { tooLong: ++lines };
+    else if (carry.length > 0) yield { bytes: carry, before: lines };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The records of one piece, in order (in a worker thread). */
+export function pieceRecords(path: string, piece: NdjsonPiece, out: (rec: CaseRecord) => void): void {
+  if ('tooLong' in piece) {
+    const line = piece.tooLong;
+    out(failed(line, [diagnostic('NDJSON_LINE_TOO_LONG', { file: path, line, column: 1 }, { limit: NDJSON_MAX_LINE_BYTES })]));
+    return;
+  }
+  const split = new LineSplitter(path, piece.before);
+  const take = (l: NdjsonLine) => out(ndjsonLineRecord(path, l));
+  split.push(piece.bytes, take);
+  split.end(take);
+}
+
+/**
+ * Opens an NDJSON file as {@link ndjsonPieces}, or a diagnostic when it
+ * cannot be read (as {@link ndjsonLines} says it).
+ */
+export async function openNdjsonPieces(path: string): Promise<{ pieces: AsyncIterable<NdjsonPiece> } | { diagnostic: Diagnostic }> {
+  const opened = await openNdjson(path);
+  return 'diagnostic' in opened ? opened : { pieces: ndjsonPieces(opened.stream) };
 }
 
 /**
