@@ -22,7 +22,9 @@ function hoist(schema: Json, components: Json): Json {
 
 function component(name: string, schema: z.ZodType, components: Json): Json {
   const generated = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any', reused: 'inline' }) as Json;
-  components[name] = hoist(generated, components);
+  const root = hoist(generated, components);
+  // A schema with an id comes back as a reference to its own definition, hoisted above.
+  if (root.$ref !== ref(name).$ref) components[name] = root;
   return ref(name);
 }
 
@@ -50,7 +52,9 @@ export function openApiDocument(): Json {
   component('Ready', Ready, components);
   component('VerifyRequest', VerifyRequest, components);
   component('VerifyResult', VerifyResult, components);
-  components.Case = hoist(jsonSchema('case'), components);
+  const { title: _t, ...caseSchema } = jsonSchema('case');
+  const caseRoot = hoist(caseSchema, components);
+  if (caseRoot.$ref !== ref('Case').$ref) components.Case = caseRoot;
   components.JsonSchema = { type: 'object', description: 'a JSON Schema (draft 2020-12) document' };
   components.AuditReport = {
     type: 'object',
