@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -46,4 +46,24 @@ export interface Seen {
   readonly status: number;
   readonly type: string;
   readonly body: string;
+}
+
+/**
+ * A folder holding copies of some bundled rule sets and the ones they extend:
+ * the server and the CLI runs compared with it load these only (seconds
+ * faster than all of rules/ on every run).
+ */
+export function rulesSubset(ids: readonly string[]): string {
+  const dir = tempDir('rules');
+  const todo = [...ids];
+  const done = new Set<string>();
+  while (todo.length > 0) {
+    const id = todo.pop()!;
+    if (done.has(id) || !existsSync(join('rules', id))) continue;
+    done.add(id);
+    cpSync(join('rules', id), join(dir, id), { recursive: true });
+    const parent = /^extends:\s*(\S+)/m.exec(readFileSync(join('rules', id, 'index.yaml'), 'utf8'))?.[1];
+    if (parent) todo.push(parent);
+  }
+  return dir;
 }

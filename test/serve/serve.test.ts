@@ -7,7 +7,7 @@ import { createServer, RulesNotLoaded, type RunningServer } from '../../src/serv
 import { openApiDocument } from '../../src/serve/openapi.js';
 import { NOT_BUILT_PAGE } from '../../src/serve/static.js';
 import { runCli } from '../helpers.js';
-import { copyRules, fixtureCaseJson, runCliStdin, tempDir, type Seen } from './helpers.js';
+import { copyRules, fixtureCaseJson, rulesSubset, runCliStdin, tempDir, type Seen } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,6 +22,7 @@ function newAjv(): { compile(s: object): Validate } {
 const seen: Seen[] = [];
 /** One cache of the loaded rule sets for the server and the CLI runs it is compared with: each run loads in a fraction of the time. */
 const CACHE = tempDir('cache');
+const RULES = rulesSubset(['cn-samr-food', 'cn-air', 'cn-jx-market', 'cn-bj-eco']);
 let server: RunningServer;
 const logLines: string[] = [];
 
@@ -44,7 +45,7 @@ const FIXTURES = [
 ];
 
 beforeAll(async () => {
-  server = await createServer({ rulesDir: 'rules', cache: CACHE, port: 0, watch: false, log: (l) => void logLines.push(l), playgroundDir: join(tempDir('none'), 'missing') });
+  server = await createServer({ rulesDir: RULES, cache: CACHE, port: 0, watch: false, log: (l) => void logLines.push(l), playgroundDir: join(tempDir('none'), 'missing') });
 });
 afterAll(async () => {
   await server?.close();
@@ -55,7 +56,7 @@ describe('POST /v1/evaluate', () => {
     const json = fixtureCaseJson(fixture);
     const file = join(tempDir('case', { 'case.json': json }), 'case.json');
     for (const format of ['json', 'md', 'html'] as const) {
-      const cliOut = await runCli('evaluate', file, '--format', format, '--cache-location', CACHE);
+      const cliOut = await runCli('evaluate', file, '--format', format, '--cache-location', CACHE, '--rules', RULES);
       const r = await post(`/v1/evaluate?format=${format}`, json);
       expect(r.status).toBe(200);
       expect(r.body).toBe(cliOut.out);
@@ -65,7 +66,7 @@ describe('POST /v1/evaluate', () => {
 
   it('takes YAML, ?trace=false and ?asOf like the CLI', async () => {
     const yaml = 'id: Y-1\nitem: SPAQF-124-1-5\nparty: { kind: organization }\ndates: { act: 2025-03-01, discovered: 2025-03-10 }\nfacts: { goodsValue: 4000 }\n';
-    const cliOut = await runCliStdin(yaml, 'evaluate', '-', '--format', 'json', '--no-trace', '--as-of', '2025-06-01', '--cache-location', CACHE);
+    const cliOut = await runCliStdin(yaml, 'evaluate', '-', '--format', 'json', '--no-trace', '--as-of', '2025-06-01', '--cache-location', CACHE, '--rules', RULES);
     const r = await post('/v1/evaluate?trace=false&asOf=2025-06-01', yaml, 'application/yaml');
     expect(r.status).toBe(200);
     expect(r.body).toBe(cliOut.out);
@@ -97,7 +98,7 @@ describe('POST /v1/evaluate', () => {
     const problem = JSON.parse(r.body) as { error: { status: number }; diagnostics: { code: string; file: string; line: number; column: number; severity: 'error'; message: string; hint?: string; pointer?: string }[] };
     expect(problem.error.status).toBe(status);
     expect(problem.diagnostics.map((d) => d.code)).toContain(code);
-    const cliOut = await runCliStdin(body, 'evaluate', '-', '--format', 'json', '--cache-location', CACHE);
+    const cliOut = await runCliStdin(body, 'evaluate', '-', '--format', 'json', '--cache-location', CACHE, '--rules', RULES);
     expect(cliOut.code).not.toBe(0);
     expect(formatDiagnosticsText(problem.diagnostics.map((d) => ({ ...d, file: '<stdin>' })) as never)).toBe(cliOut.err);
     // Nothing the server holds changed: the same case, the same bytes; no prototype polluted.
@@ -198,7 +199,7 @@ describe('POST /v1/evaluate/batch', () => {
     expect(lines[3].diagnostics[0].code).toBe('SCHEMA_TYPE');
     const single = JSON.parse((await post('/v1/evaluate', cases[2]!)).body);
     expect(lines[2].disposition).toEqual(single);
-    const cliOut = await runCliStdin(body, 'batch', '-', '--format', 'json', '--cache-location', CACHE);
+    const cliOut = await runCliStdin(body, 'batch', '-', '--format', 'json', '--cache-location', CACHE, '--rules', RULES);
     expect(JSON.stringify(lines.at(-1).summary, null, 2) + '\n').toBe(cliOut.out.replaceAll('<stdin>', '<request>'));
   });
 
@@ -218,7 +219,7 @@ describe('POST /v1/audit and /v1/verify', () => {
   it('audits decided cases as `cailiang audit --format json` does', async () => {
     const { readFileSync } = await import('node:fs');
     const body = readFileSync('fixtures/samples/decided.ndjson', 'utf8');
-    const cliOut = await runCliStdin(body, 'audit', '-', '--format', 'json', '--cache-location', CACHE);
+    const cliOut = await runCliStdin(body, 'audit', '-', '--format', 'json', '--cache-location', CACHE, '--rules', RULES);
     const r = await post('/v1/audit', body, 'application/x-ndjson');
     expect(r.status).toBe(200);
     expect(r.body).toBe(cliOut.out.replaceAll('<stdin>', '<request>'));
