@@ -26,9 +26,9 @@ describe('reloading the rule folder', () => {
     try {
       const evaluate = async () => {
         const r = await fetch(`${s.url}/v1/evaluate`, { method: 'POST', body: CASE, headers: { 'content-type': 'application/json' } });
-        return { status: r.status, body: await r.json() };
+        return { status: r.status, body: (await r.json()) as { ruleSet: { title: string; hash: string } } };
       };
-      const ready = async () => (await fetch(`${s.url}/readyz`)).json();
+      const ready = async () => (await (await fetch(`${s.url}/readyz`)).json()) as { status: string; generation: number; reload: { diagnostics: { file: string; code: string }[] } };
       const first = await evaluate();
       expect(first.status).toBe(200);
 
@@ -39,8 +39,8 @@ describe('reloading the rule folder', () => {
         return r.status === 'stale' ? r : undefined;
       });
       expect(stale.generation).toBe(1);
-      expect(stale.reload.diagnostics[0].file).toContain('broken.yaml');
-      expect(stale.reload.diagnostics[0].code).toBe('YAML_SYNTAX');
+      expect(stale.reload.diagnostics[0]!.file).toContain('broken.yaml');
+      expect(stale.reload.diagnostics[0]!.code).toBe('YAML_SYNTAX');
       expect(log.some((l) => JSON.parse(l).msg.startsWith('rules not loaded'))).toBe(true);
       const during = await evaluate();
       expect(during).toEqual(first);
