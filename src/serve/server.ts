@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import { evaluateInCatalog } from '../evaluate/versions.js';
+
 import { checkCatalog } from '../load/catalog.js';
 import { issuesToDiagnostics } from '../load/issues.js';
 import { loadRuleSet } from '../load/loadRuleSet.js';
@@ -19,8 +19,9 @@ import { jsonSchema, type SchemaKind } from '../schema/json-schema.js';
 import { VERSION } from '../version.js';
 import { isIgnorableCode, resolveParents, runVerify } from '../verify/index.js';
 import { auditRecord } from '../cli/commands/audit.js';
-import { listRecords, ndjsonLineRecord, ndjsonLines, ndjsonRecord, type CaseRecord } from '../cli/commands/case-stream.js';
+import { listRecords, ndjsonLineRecord, ndjsonLines, type CaseRecord } from '../cli/commands/case-stream.js';
 import { BodyTooLarge, declaredLength, JSON_TYPES, mediaType, NDJSON_TYPES, readBody, YAML_TYPES } from './body.js';
+import { evaluateBody, REQUEST } from './evaluate-body.js';
 import { openApiText } from './openapi.js';
 import { VerifyRequest } from './schemas.js';
 import { NOT_BUILT_PAGE, playgroundRoot, staticFile } from './static.js';
@@ -63,7 +64,6 @@ export class RulesNotLoaded extends Error {
   }
 }
 
-const REQUEST = '<request>';
 
 /** Error codes of the problem responses (the `error.code` field), by HTTP status. */
 const PROBLEM_CODES: Readonly<Record<number, string>> = {
@@ -167,26 +167,6 @@ function batchLine(rec: CaseRecord, ruleSets: readonly RuleSet[], options: { tra
   if (!r.disposition || !r.ruleSet) return fail(r.diagnostics);
   tally?.addCase(rec.line, batchCase(r.disposition, r.ruleSet));
   return `{"line":${rec.line}${id},"disposition":${renderDispositionJsonLine(r.disposition)}}\n`;
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/**
- * One case from a request body. A JSON object goes the way of an NDJSON line
- * (`cailiang batch`): nesting bounded before parsing, JSON.parse, and on any
- * error (or a key twice, or __proto__) the full parser again for line:column,
- * so the diagnostics are those the CLI prints for the same bytes. Anything
- * else (YAML, bytes that are not UTF-8) is read as the CLI reads a case file.
- */
-function evaluateBody(ruleSets: readonly RuleSet[], bytes: Uint8Array, options: { trace: boolean; asOf?: string }) {
-  let text: string | undefined;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    text = undefined;
-  }
-  if (text !== undefined && /^\s*\{/.test(text)) return ndjsonRecord(REQUEST, 1, text).evaluate(ruleSets, options);
-  return evaluateInCatalog(ruleSets, { path: REQUEST, text: bytes }, options);
 }
 
 function ruleSetVersion(rs: RuleSet) {

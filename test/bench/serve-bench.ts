@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { ndjsonRecord } from '../../src/cli/commands/case-stream.js';
 import { loadRules } from '../../src/cli/commands/evaluate.js';
 import { renderDispositionJson } from '../../src/report/disposition-json.js';
+import { evaluateBody } from '../../src/serve/evaluate-body.js';
 import { filesUnder } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -116,17 +116,18 @@ export async function serveBench(options: { root: string; soakSeconds: number; d
     });
   }
 
-  // The same work in this process: the server's path for a JSON body (ndjsonRecord → evaluate → canonical JSON).
+  // The same work in this process: the server's path for a body (evaluateBody → canonical JSON).
   const { ruleSets } = await loadRules(join(root, 'rules'));
-  const once = (body: string) => {
-    const r = ndjsonRecord('<request>', 1, body).evaluate(ruleSets, { trace: true });
+  const encoded = bodies.map((b) => new TextEncoder().encode(b));
+  const once = (body: Uint8Array) => {
+    const r = evaluateBody(ruleSets, body, { trace: true });
     if (r.disposition) renderDispositionJson(r.disposition);
   };
   // Warm, as the server is: every case once (each item's plan is built on its first case).
-  for (const b of bodies) once(b);
+  for (const b of encoded) once(b);
   let n = 0;
   const t0 = performance.now();
-  while (performance.now() - t0 < 2000) once(bodies[n++ % bodies.length]!);
+  while (performance.now() - t0 < 2000) once(encoded[n++ % encoded.length]!);
   const inProcess = (n * 1000) / (performance.now() - t0);
   const best = Math.max(...levels.map((l) => l.r.requests.average));
   rows.push({
