@@ -143,6 +143,17 @@ function requireType(req: FastifyRequest, allowed: ReadonlySet<string>[], what: 
   return type;
 }
 
+/**
+ * The request body as chunks for the NDJSON reader. Stopping early (a batch cut
+ * off by the time limit, an audit refused) leaves the request as it is instead
+ * of destroying it with its socket: the response still goes out.
+ */
+function bodyStream(req: FastifyRequest): AsyncIterable<string> {
+  const stream = req.body as Readable | undefined;
+  if (!stream) return Readable.from([]) as AsyncIterable<string>;
+  return stream.iterator({ destroyOnReturn: false }) as AsyncIterable<string>;
+}
+
 async function bodyOf(req: FastifyRequest, limit: number): Promise<Uint8Array> {
   const stream = req.body as Readable | undefined;
   if (!stream) return new Uint8Array(0);
@@ -372,8 +383,7 @@ export async function createServer(options: ServeOptions): Promise<RunningServer
     const summary = flag(q, 'summary', false);
     const snap = ready();
     requireType(req, [NDJSON_TYPES], 'cases');
-    const input = (req.body as Readable | undefined) ?? Readable.from([]);
-    const opened = await ndjsonLines(REQUEST, input as unknown as AsyncIterable<string>);
+    const opened = await ndjsonLines(REQUEST, bodyStream(req));
     if ('diagnostic' in opened) throw new HttpProblem(400, 'the body cannot be read', [opened.diagnostic]);
     const inputLines = opened.lines;
     const deadline = Date.now() + timeoutMs;
@@ -389,7 +399,7 @@ export async function createServer(options: ServeOptions): Promise<RunningServer
         if (Date.now() > deadline) {
           yield out + `{"error":{"status":408,"code":"TIMEOUT","message":"the batch took longer than ${timeoutMs} ms and was cut off after ${n} cases"}}\n`;
           info.timedOut = true;
-          input.destroy();
+          // The rest of the body is not read; Node discards it once the response is sent.
           return;
         }
         out += batchLine(ndjsonLineRecord(REQUEST, l), snap.ruleSets, evalOptions, tally);
@@ -419,7 +429,7 @@ export async function createServer(options: ServeOptions): Promise<RunningServer
     const deadline = Date.now() + timeoutMs;
     let records: AsyncIterable<CaseRecord> | Iterable<CaseRecord>;
     if (NDJSON_TYPES.has(type)) {
-      const opened = await ndjsonLines(REQUEST, ((req.body as Readable | undefined) ?? Readable.from([])) as unknown as AsyncIterable<string>);
+      const opened = await ndjsonLines(REQUEST, bodyStream(req));
       if ('diagnostic' in opened) throw new HttpProblem(400, 'the body cannot be read', [opened.diagnostic]);
       const lines = opened.lines;
       records = (async function* () {

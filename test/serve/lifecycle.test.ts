@@ -100,3 +100,32 @@ describe('SIGTERM', () => {
     }
   });
 });
+
+describe('the time limit', () => {
+  it('cuts off a batch that runs past --timeout with an error line, after the lines done so far', async () => {
+    const s = await createServer({ rulesDir: copyRules('cn-air'), port: 0, watch: false, log: () => {}, timeoutMs: 400 });
+    try {
+      const { hostname, port } = new URL(s.url);
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ hostname, port, path: '/v1/evaluate/batch', method: 'POST', agent: false, headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
+          let body = '';
+          res.on('data', (b: Buffer) => void (body += b.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+          res.on('error', reject);
+        });
+        req.on('error', () => {
+          // The server stops reading the body once it cuts the batch off.
+        });
+        req.write(CASE + '\n');
+        setTimeout(() => req.end(CASE + '\n' + CASE + '\n'), 900);
+      });
+      expect(r.status).toBe(200);
+      const lines = r.body.trimEnd().split('\n').map((l) => JSON.parse(l));
+      expect(lines[0].disposition).toBeDefined();
+      expect(lines.at(-1).error).toMatchObject({ status: 408, code: 'TIMEOUT' });
+      expect(lines.length).toBe(2);
+    } finally {
+      await s.close();
+    }
+  });
+});
