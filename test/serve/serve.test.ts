@@ -338,6 +338,18 @@ describe('OpenAPI', () => {
       expect(statuses).toContain(must);
   });
 
+  it('is a valid OpenAPI 3.1 document (the official schema), and the validator can say no', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const validator = new Validator();
+    const r = await validator.validate(openApiDocument());
+    expect(r.errors).toBeUndefined();
+    expect(r.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+    const broken = openApiDocument() as { paths: Record<string, Record<string, { responses: unknown }>> };
+    broken.paths['/healthz']!.get!.responses = 'none';
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
   it('rejects a disposition that does not fit its schema (the check can fail)', () => {
     const doc = openApiDocument();
     const validate = newAjv().compile({ $ref: '#/components/schemas/Disposition', components: doc.components });
