@@ -285,7 +285,7 @@ export async function createServer(options: ServeOptions): Promise<RunningServer
     // Idle keep-alive connections are closed at shutdown; busy ones finish first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    // Never parse query strings into nested objects, whatever the input.
+    // Path parameters (a rule-set id) are short; /a/ and /a are different paths.
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
     genReqId: (() => {
       let n = 0;

@@ -47,7 +47,7 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 <h1>cailiang serve</h1>
 <p>The HTTP API is running: its description is at <a href="/openapi.json">/openapi.json</a>, the rule sets at <a href="/v1/rulesets">/v1/rulesets</a>.</p>
 <p>The playground page is not in this install: <code>dist/playground/</code> has not been built.
-Build it in a checkout of cailiang (see the README, “Playground”), then start <code>cailiang serve</code> again.</p>
+Build it in a checkout of cailiang (see its README), then start <code>cailiang serve</code> again.</p>
 </html>
 `;
 
