@@ -31,6 +31,8 @@ Commands:
                           statutory layer as a rule set; coverage of a collection
   demo [--rules <dir>] [--fixtures <dir>]
                           evaluate the bundled sample cases and print their reports
+  serve [--rules <dir>] [--port <n>] [--host <address>]
+                          HTTP API (OpenAPI at /openapi.json) and the playground page
   help [<command>]        this help, or a command's
 
 Common options: -r, --rules <dir>   -f, --format <format>   -o, --output <file>
@@ -59,6 +61,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit.js')).auditCommand,
   compare: async () => (await import('./commands/compare.js')).compareCommand,
   statute: async () => (await import('./commands/statute.js')).statuteCommand,
+  serve: async () => (await import('../serve/command.js')).serveCommand,
 };
 
 function commandOf(name: string): (() => Promise<Command>) | undefined {

@@ -20,7 +20,12 @@ export function formatDiagnosticsText(list: readonly Diagnostic[]): string {
 
 /** The diagnostics as a JSON array, keys in a fixed order. */
 export function formatDiagnosticsJson(list: readonly Diagnostic[]): string {
-  const rows = list.map((d) => ({
+  return JSON.stringify(list.map(diagnosticRow), null, 2) + '\n';
+}
+
+/** One diagnostic as `--format json` writes it: keys in a fixed order, nothing else. */
+export function diagnosticRow(d: Diagnostic): Record<string, unknown> {
+  return {
     file: d.file,
     line: d.line,
     column: d.column,
@@ -30,8 +35,7 @@ export function formatDiagnosticsJson(list: readonly Diagnostic[]): string {
     message: d.message,
     ...(d.hint !== undefined ? { hint: d.hint } : {}),
     ...(d.pointer !== undefined ? { pointer: d.pointer } : {}),
-  }));
-  return JSON.stringify(rows, null, 2) + '\n';
+  };
 }
 
 function escapeData(s: string): string {

@@ -11,3 +11,10 @@ export function renderDispositionJson(d: Disposition): string {
   const { reportVersion, ...rest } = d;
   return JSON.stringify({ reportVersion, generator: `cailiang ${VERSION}`, ...rest }, null, 2) + '\n';
 }
+
+/** {@link renderDispositionJson} on one line (for NDJSON): the same keys in the same order, no indentation. */
+export function renderDispositionJsonLine(d: Disposition): string {
+  checkDisposition('renderDispositionJsonLine', d);
+  const { reportVersion, ...rest } = d;
+  return JSON.stringify({ reportVersion, generator: `cailiang ${VERSION}`, ...rest });
+}

@@ -24,9 +24,13 @@
  * and prints one table: figure, min–max, runs, target, met/missed. Figures only:
  * nothing here asserts a time.
  *
+ *   serve    `cailiang serve` in its own process under autocannon: /v1/evaluate at concurrency 1, 8, 32,
+ *            the in-process rate, a soak of --soak S seconds (60; test/bench/serve-bench.ts)
+ *
  * Run: npm run bench [-- --cases N --budget S --reps R --min-ms M --eval-cases E --jre-cases J --plan-cases P
  *        --load-runs L --verify-runs V --batch-runs B --batch-workers W --startup-runs S --skip-batch
- *        --only startup,verify,evaluate,batch,bundled,statutes --no-build --json out.json]
+ *        --soak S --serve-duration S --skip-serve
+ *        --only startup,verify,evaluate,batch,bundled,statutes,serve --no-build --json out.json]
  * Each status says by how much a target is missed.
  *
  * Without --cases the batch runs 1,000,000 cases, or fewer when they would not fit in the time
@@ -57,6 +61,7 @@ import { batchResult, tallyResult } from '../../src/cli/batch-eval.js';
 import { ndjsonRecord } from '../../src/cli/commands/case-stream.js';
 import { verifyRuleSet } from '../../src/verify/index.js';
 import { AS_OF, DEFAULT_CASES, type Manifest } from './generate.js';
+import { serveBench } from './serve-bench.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -79,11 +84,14 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     'plan-cases': { type: 'string', default: '20000' },
+    'skip-serve': { type: 'boolean', default: false },
+    soak: { type: 'string', default: '60' },
+    'serve-duration': { type: 'string', default: '8' },
     'startup-runs': { type: 'string', default: '7' },
     json: { type: 'string' },
   },
 });
-const num = (k: 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verify-runs' | 'batch-runs' | 'eval-cases' | 'jre-cases' | 'min-ms' | 'startup-runs'): number => {
+const num = (k: 'soak' | 'serve-duration' | 'cases' | 'budget' | 'preload-s' | 'reps' | 'load-runs' | 'verify-runs' | 'batch-runs' | 'eval-cases' | 'jre-cases' | 'min-ms' | 'startup-runs'): number => {
   const n = Number(opts[k]);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${k} takes a positive whole number, got ${String(opts[k])}`);
   return n;
@@ -111,10 +119,10 @@ const MIN_MS = num('min-ms');
 const STARTUP_RUNS = num('startup-runs');
 const PLAN_CASES = Number(opts['plan-cases']);
 /** Sections to run (--only startup,verify,evaluate,batch,bundled,statutes); the load of the bench rule set always runs. */
-const SECTIONS = ['startup', 'verify', 'evaluate', 'batch', 'bundled', 'statutes'] as const;
+const SECTIONS = ['startup', 'verify', 'evaluate', 'batch', 'bundled', 'statutes', 'serve'] as const;
 const ONLY = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean));
 for (const x of ONLY) if (!(SECTIONS as readonly string[]).includes(x)) throw new Error(`--only takes a comma list of ${SECTIONS.join(', ')}; got "${x}"`);
-const runs = (section: (typeof SECTIONS)[number]) => ONLY.has(section) && !(section === 'batch' && opts['skip-batch']);
+const runs = (section: (typeof SECTIONS)[number]) => ONLY.has(section) && !(section === 'batch' && opts['skip-batch']) && !(section === 'serve' && opts['skip-serve']);
 const RULES_ROOT = join(OUT, 'rules');
 const RULES_DIR = join(RULES_ROOT, 'province');
 const CASES_FILE = join(OUT, 'cases.ndjson');
@@ -689,6 +697,13 @@ async function main(): Promise<void> {
       `statutes: statuteCoverage over ${relative(statutesDir)}: ${fmtN(cov!.paragraphs)} penalty paragraphs, ${fmtN(cov!.read)} read fully (${((100 * cov!.read) / cov!.paragraphs).toFixed(1)}%); files read before timing`,
     );
   } else notes.push(`statutes: skipped (no statute collection at ${relative(statutesDir)}; set CAILIANG_STATUTES)`);
+
+  // The HTTP server under load, in its own process (test/bench/serve-bench.ts).
+  if (runs('serve')) {
+    const served = await serveBench({ root: ROOT, soakSeconds: num('soak'), durationSeconds: num('serve-duration'), log });
+    rows.push(...served.rows);
+    notes.push(...served.notes);
+  } else notes.push('serve: skipped (--skip-serve or --only)');
 
   const total = elapsed();
   rows.push({

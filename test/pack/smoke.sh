@@ -104,4 +104,31 @@ set -o pipefail
 npx --no-install cailiang > /dev/null 2> bare.err && fail "bare cailiang exited 0"
 grep -q 'Usage: cailiang' bare.err || fail "bare cailiang printed no usage on stderr"
 echo "cli ok (demo, test, evaluate -, closed pipe, bare usage)"
+
+# ── cailiang serve from the install: answers on loopback, stops on SIGTERM ──
+node node_modules/cailiang/dist/cli.js serve --port 0 --no-watch 2> serve.err &
+SERVE_PID=$!
+URL=""
+for _ in $(seq 1 300); do
+  URL=$(grep -o '"msg":"listening","url":"[^"]*"' serve.err | sed 's/.*"url":"//; s/"$//' || true)
+  [ -n "$URL" ] && break
+  kill -0 "$SERVE_PID" 2> /dev/null || fail "cailiang serve exited: $(head -3 serve.err)"
+  sleep 0.2
+done
+[ -n "$URL" ] || { kill "$SERVE_PID"; fail "cailiang serve did not listen: $(head -3 serve.err)"; }
+node -e "
+const base = process.argv[1];
+(async () => {
+  const doc = await (await fetch(base + '/openapi.json')).json();
+  if (doc.openapi !== '3.1.0') throw new Error('no OpenAPI document');
+  const r = await fetch(base + '/v1/evaluate', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: require('fs').readFileSync(process.argv[2]) });
+  const d = await r.json();
+  if (r.status !== 200 || !d.outcome) throw new Error('evaluate: ' + r.status);
+  const page = await (await fetch(base + '/')).text();
+  if (!page.includes('<html')) throw new Error('no page at /');
+})().catch((e) => { console.error(e.message); process.exit(1); });
+" "$URL" "$CASE" || { kill "$SERVE_PID"; fail "cailiang serve did not answer"; }
+kill -TERM "$SERVE_PID"
+wait "$SERVE_PID" || fail "cailiang serve exited $? after SIGTERM"
+echo "serve ok ($URL: /openapi.json, /v1/evaluate, /; exit 0 on SIGTERM)"
 echo "pack smoke test: ok"

@@ -2,6 +2,7 @@ import { hasErrors } from '../../diagnostics/index.js';
 import { parseArgs } from 'node:util';
 import { diagnostic, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { issuesToDiagnostics } from '../../load/issues.js';
+import type { RuleSet } from '../../load/model.js';
 import type { SourceFile } from '../../load/source.js';
 import { bundledRulesDir } from '../../node/paths.js';
 import { AuditCollector, renderAuditJson, renderAuditMarkdown, renderAuditText, toDecision } from '../../report/audit.js';
@@ -56,6 +57,21 @@ function readDecision(rec: CaseRecord): { decision?: ReturnType<typeof toDecisio
   return { diagnostics: issuesToDiagnostics(r.error.issues, view, ['decision']) };
 }
 
+/**
+ * Audits one decided case read without problems into the collector: its
+ * decision against the recommendation, or its diagnostics when either cannot
+ * be read (`cailiang audit` and the HTTP server's /v1/audit both go through here).
+ */
+export function auditRecord(collector: AuditCollector, rec: CaseRecord, ruleSets: readonly RuleSet[]): void {
+  const dec = readDecision(rec);
+  const r = rec.evaluate(ruleSets, { trace: false });
+  if (!dec.decision || !r.disposition || !r.ruleSet || !r.case) {
+    collector.addProblem(rec.line, sortDiagnostics([...dec.diagnostics, ...r.diagnostics.filter((d) => d.severity === 'error')]), rec.caseId);
+    return;
+  }
+  collector.add({ line: rec.line, disposition: r.disposition, ruleSet: r.ruleSet, case: r.case, decision: dec.decision });
+}
+
 export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -102,13 +118,7 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
         collector.addProblem(rec.line, rec.diagnostics, rec.caseId);
         continue;
       }
-      const dec = readDecision(rec);
-      const r = rec.evaluate(rules.ruleSets, { trace: false });
-      if (!dec.decision || !r.disposition || !r.ruleSet || !r.case) {
-        collector.addProblem(rec.line, sortDiagnostics([...dec.diagnostics, ...r.diagnostics.filter((d) => d.severity === 'error')]), rec.caseId);
-        continue;
-      }
-      collector.add({ line: rec.line, disposition: r.disposition, ruleSet: r.ruleSet, case: r.case, decision: dec.decision });
+      auditRecord(collector, rec, rules.ruleSets);
     }
   }
   shown.done();

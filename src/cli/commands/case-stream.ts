@@ -488,7 +488,7 @@ export async function* readCases(path: string, stripKeys: readonly string[] = []
 }
 
 /** The cases of one YAML / JSON document holding a list. */
-function* listRecords(source: Parameters<typeof parseSource>[0], stripKeys: readonly string[]): Generator<CaseRecord> {
+export function* listRecords(source: Parameters<typeof parseSource>[0], stripKeys: readonly string[]): Generator<CaseRecord> {
   const path = source.path;
   const parsed = parseSource(source);
   if (!parsed.file || parsed.diagnostics.length > 0) {
