@@ -2,7 +2,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/ind
 import type { RuleSetHeader } from '../load/loadRuleSet.js';
 import type { RuleSet } from '../load/model.js';
 import { tierOutsideStatutory } from './checks/tierOutsideStatutory.js';
-import { extendsCycle, resolveParents } from './parents.js';
+import { extendsCycle, parentChain } from './parents.js';
 import { ignoreRuleFor, runChecks } from './run.js';
 
 /**
@@ -22,7 +22,7 @@ export const GATE_CODES = ['TIER_OUTSIDE_STATUTORY', 'PARENT_CYCLE'] as const;
 
 export function gateRuleSet(ruleSet: RuleSet, available: readonly RuleSetHeader[]): Diagnostic[] {
   const out = runChecks(ruleSet, {}, [tierOutsideStatutory]).diagnostics.filter((d) => d.severity === 'error');
-  const chain = extendsCycle(ruleSet, resolveParents(ruleSet, available));
+  const chain = extendsCycle(ruleSet, parentChain(ruleSet, available));
   if (chain !== undefined && !ignoreRuleFor(ruleSet, 'PARENT_CYCLE', [])) out.push(diagnostic('PARENT_CYCLE', ruleSet.at.extends ?? ruleSet.at.index, { chain }));
   return sortDiagnostics(out);
 }

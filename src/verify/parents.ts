@@ -1,5 +1,6 @@
 import { inForce, versionsOf } from '../load/catalog.js';
 import type { RuleSetHeader } from '../load/loadRuleSet.js';
+import type { RuleSet } from '../load/model.js';
 
 /**
  * The chain of rule sets a rule set `extends`, nearest first, looked up among
@@ -13,7 +14,12 @@ import type { RuleSetHeader } from '../load/loadRuleSet.js';
  * const parents = resolveParents(city, all);   // [province, national]
  * verifyRuleSet(city, { parents });
  */
-export function resolveParents<R extends RuleSetHeader>(ruleSet: RuleSetHeader, available: readonly R[]): R[] {
+export function resolveParents(ruleSet: RuleSet, available: readonly RuleSet[]): RuleSet[] {
+  return parentChain(ruleSet, available);
+}
+
+/** {@link resolveParents} over headers as well as rule sets (the gate looks up chains among index headers). */
+export function parentChain<R extends RuleSetHeader>(ruleSet: RuleSetHeader, available: readonly R[]): R[] {
   const chain: R[] = [];
   const seen = new Set([ruleSet.id]);
   let cur: RuleSetHeader = ruleSet;
