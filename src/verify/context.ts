@@ -95,6 +95,13 @@ export class VerifyContext {
     return a;
   }
 
+  private base?: Map<string, FactDef>;
+
+  /** The facts in scope for every item of the rule set ({@link factScope} without an item), built once. */
+  get baseScope(): ReadonlyMap<string, FactDef> {
+    return (this.base ??= factScope(this.rs));
+  }
+
   /** True when a later version of this rule set's id is in the catalogue. */
   get superseded(): boolean {
     return (this.options.catalog ?? []).some((o) => o.id === this.rs.id && o.effective.from > this.rs.effective.from);
@@ -136,19 +143,22 @@ export class ItemAnalysis {
   constructor(ctx: VerifyContext, item: Item) {
     this.ctx = ctx;
     this.item = item;
-    const scope = factScope(ctx.rs, item);
+    // The rule set's scope once per context, the item's own facts over it (as factScope orders them).
+    const base = ctx.baseScope;
+    const own = item.facts;
+    const lookup = (fact: string): FactDef | undefined => (Object.prototype.hasOwnProperty.call(own, fact) ? own[fact] : base.get(fact));
     const cache = new Map<string, Domain>();
     this.domains = (fact) => {
       let d = cache.get(fact);
       if (!d) {
-        const def = scope.get(fact);
+        const def = lookup(fact);
         if (!def) return undefined;
         d = domainOf(fact, def.type, def.values);
         cache.set(fact, d);
       }
       return d;
     };
-    this.units = (fact) => scope.get(fact)?.unit;
+    this.units = (fact) => lookup(fact)?.unit;
   }
 
   /** Runs a region computation; on blow-up reports it (once per subject) and returns undefined. */
