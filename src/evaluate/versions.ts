@@ -93,10 +93,7 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
   checkOptions('evaluateInCatalog', options);
   const parsed = raw(input);
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
-  // A fixture file (name, case, expect) is evaluated through its case.
-  const v = parsed.file.value as Record<string, unknown> | null;
-  const isFixture = v !== null && typeof v === 'object' && typeof v.case === 'object' && v.case !== null && 'expect' in v;
-  const r = evaluateInCatalogAt(ruleSets, parsed.file, isFixture ? ['case'] : [], options);
+  const r = evaluateInCatalogAt(ruleSets, parsed.file, fixtureBase(parsed.file), options);
   if (r.disposition) freezeDisposition(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
@@ -158,6 +155,61 @@ function holdersOf(ix: CatalogIndex, items: readonly string[]): readonly string[
 }
 
 /**
+ * What a rule set must show for a case to be routed to it: its identity, its
+ * validity and the rule set it `extends`. A loaded {@link RuleSet} is one; so
+ * is the header read from an index.yaml alone (cailiang/node reads only the
+ * headers of the rule sets a case may need before loading the one it does).
+ */
+export type RoutingHeader = Pick<RuleSet, 'id' | 'version' | 'effective' | 'extends' | 'layer'>;
+
+/** What routing reads from a case: the rule set it names, its items, and the act date (end date) as written. */
+export interface CaseRouting {
+  readonly ruleSet?: string;
+  readonly items: readonly string[];
+  readonly actDate?: string;
+}
+
+/** The routing fields of a case value (as parsed, before validation). */
+export function caseRouting(value: unknown): CaseRouting {
+  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown } };
+  const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
+  const actDate = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
+  return { ...(typeof v.ruleSet === 'string' ? { ruleSet: v.ruleSet } : {}), items, ...(actDate !== undefined ? { actDate } : {}) };
+}
+
+/** What routing asks of a catalogue (loaded rule sets, or index headers): ids, holders of items, versions. */
+export interface RoutingView {
+  /** True when some rule set has this id. */
+  has(id: string): boolean;
+  /** The ids of the rule sets in which one version holds every item, sorted (none for no items). */
+  holders(items: readonly string[]): readonly string[];
+  /** The versions of an id, oldest first. */
+  versions(id: string): readonly RoutingHeader[];
+}
+
+/**
+ * The rule-set id a case is judged under: the one it names, else the one
+ * holding all its items, the most specific of several related by `extends`
+ * (see {@link mostSpecific}); or, when none or several remain, the ids left
+ * (for the diagnostic). `benchmarkGap` names the benchmarks passed over
+ * because none of their versions is in force at the act.
+ */
+export function routeCase(view: RoutingView, c: CaseRouting): { ids: readonly string[]; benchmarkGap?: string } {
+  let ids: readonly string[];
+  if (c.ruleSet !== undefined) ids = view.has(c.ruleSet) ? [c.ruleSet] : [];
+  else ids = view.holders(c.items);
+  let benchmarkGap: string | undefined;
+  if (ids.length > 1) {
+    const kept = mostSpecific(view, ids, c.actDate);
+    // A benchmark passed over because no version of it is in force at the act: the layer answers, and says so.
+    const dropped = ids.filter((id) => !kept.includes(id) && view.versions(id).some((r) => r.layer !== 'statutory'));
+    if (kept.length === 1 && dropped.length > 0 && view.versions(kept[0]!).every((r) => r.layer === 'statutory')) benchmarkGap = dropped.join('、');
+    ids = kept;
+  }
+  return benchmarkGap === undefined ? { ids } : { ids, benchmarkGap };
+}
+
+/**
  * Of several rule sets holding the case's items, the regional benchmark over
  * the statutory layer it `extends` (directly or through others): the one that
  * adds the region's decisions, when a version of it is in force on the act
@@ -165,8 +217,8 @@ function holdersOf(ix: CatalogIndex, items: readonly string[]): readonly string[
  * judged by the statute alone. Rule sets not related by `extends` stay
  * ambiguous (the case must name one).
  */
-function mostSpecific(ix: CatalogIndex, ids: readonly string[], actDay: string | undefined): string[] {
-  const versionsOf = (id: string) => versionsIn(ix, id);
+function mostSpecific(view: RoutingView, ids: readonly string[], actDay: string | undefined): string[] {
+  const versionsOf = (id: string) => view.versions(id);
   const ancestors = (id: string): Set<string> => {
     const out = new Set<string>();
     const todo = [id];
@@ -193,35 +245,73 @@ export function evaluateInCatalogAt(
   base: readonly PropertyKey[],
   options: EvaluateOptions = {},
 ): CatalogResult {
-  const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
+  const routing = caseRouting(valueAt(source, base));
+  const ix = catalogIndex(ruleSets);
+  const route = routeCase({ has: (id) => ix.versions.has(id), holders: (items) => holdersOf(ix, items), versions: (id) => versionsIn(ix, id) }, routing);
+  if (route.ids.length !== 1) return { diagnostics: [noRuleSet(ruleSets, source, base, routing, route.ids)] };
+  return evaluateRouted(versionsIn(ix, route.ids[0]!), route.benchmarkGap, source, base, options);
+}
+
+function valueAt(source: SourceFile, base: readonly PropertyKey[]): unknown {
   let value: unknown = source.value;
   for (const seg of base) value = (value as Record<PropertyKey, unknown> | undefined)?.[seg as string];
+  return value;
+}
+
+/** CASE_NO_RULESET: no rule set, or several, for the case; the message names the ids loaded (or those left). */
+function noRuleSet(ruleSets: readonly RoutingHeader[], source: SourceFile, base: readonly PropertyKey[], c: CaseRouting, ids: readonly string[]): Diagnostic {
+  const detail =
+    ids.length === 0
+      ? c.ruleSet !== undefined
+        ? `rule set "${c.ruleSet}" is not among those loaded (${[...new Set(ruleSets.map((r) => r.id))].sort().join(', ')})`
+        : `no loaded rule set has item ${c.items.join(', ') || '(none given)'}`
+      : `items ${c.items.join(', ')} are in several rule sets (${ids.join(', ')}); name one with ruleSet:`;
+  return diagnostic('CASE_NO_RULESET', source.locate([...base, c.ruleSet !== undefined ? 'ruleSet' : 'item']), { detail });
+}
+
+/**
+ * {@link evaluateInCatalog} once the case is routed ({@link routeCase}): the
+ * versions of the rule-set id it is judged under, oldest first, and the
+ * benchmarks passed over. For callers that load rule sets on demand.
+ */
+export function evaluateRoutedSource(
+  versions: readonly RuleSet[],
+  benchmarkGap: string | undefined,
+  input: SourceInput | CaseValue,
+  options: EvaluateOptions = {},
+): CatalogResult {
+  const parsed = raw(input);
+  if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
+  const base = fixtureBase(parsed.file);
+  const r = evaluateRouted(versions, benchmarkGap, parsed.file, base, options);
+  if (r.disposition) freezeDisposition(r.disposition);
+  return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
+}
+
+/** A fixture file (name, case, expect) is evaluated through its case. */
+function fixtureBase(file: SourceFile): readonly PropertyKey[] {
+  const v = file.value as Record<string, unknown> | null;
+  return v !== null && typeof v === 'object' && typeof v.case === 'object' && v.case !== null && 'expect' in v ? ['case'] : [];
+}
+
+/** The routing fields of a case input (a fixture's `case:`), or undefined when it does not parse. */
+export function routingOf(input: SourceInput | CaseValue): CaseRouting | undefined {
+  const parsed = raw(input);
+  if (!parsed.file) return undefined;
+  return caseRouting(valueAt(parsed.file, fixtureBase(parsed.file)));
+}
+
+function evaluateRouted(
+  versions: readonly RuleSet[],
+  benchmarkGap: string | undefined,
+  source: SourceFile,
+  base: readonly PropertyKey[],
+  options: EvaluateOptions,
+): CatalogResult {
+  const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
   const parsed = { diagnostics: [] as Diagnostic[] };
-  const v = (value ?? {}) as { ruleSet?: unknown; item?: unknown; items?: unknown; dates?: { act?: unknown; actEnd?: unknown; discovered?: unknown; decision?: unknown } };
-  const items = (Array.isArray(v.items) ? v.items : [v.item]).filter((x): x is string => typeof x === 'string');
-  const ix = catalogIndex(ruleSets);
-  let ids: readonly string[];
-  if (typeof v.ruleSet === 'string') ids = ix.versions.has(v.ruleSet) ? [v.ruleSet] : [];
-  else ids = holdersOf(ix, items);
-  const actDate = typeof v.dates?.actEnd === 'string' ? v.dates.actEnd : typeof v.dates?.act === 'string' ? v.dates.act : undefined;
-  let benchmarkGap: string | undefined;
-  if (ids.length > 1) {
-    const kept = mostSpecific(ix, ids, actDate);
-    // A benchmark passed over because no version of it is in force at the act: the layer answers, and says so.
-    const dropped = ids.filter((id) => !kept.includes(id) && versionsIn(ix, id).some((r) => r.layer !== 'statutory'));
-    if (kept.length === 1 && dropped.length > 0 && versionsIn(ix, kept[0]!).every((r) => r.layer === 'statutory')) benchmarkGap = dropped.join('、');
-    ids = kept;
-  }
-  if (ids.length !== 1) {
-    const detail =
-      ids.length === 0
-        ? typeof v.ruleSet === 'string'
-          ? `rule set "${v.ruleSet}" is not among those loaded (${[...new Set(ruleSets.map((r) => r.id))].sort().join(', ')})`
-          : `no loaded rule set has item ${items.join(', ') || '(none given)'}`
-        : `items ${items.join(', ')} are in several rule sets (${ids.join(', ')}); name one with ruleSet:`;
-    return { diagnostics: [diagnostic('CASE_NO_RULESET', file.locate([typeof v.ruleSet === 'string' ? 'ruleSet' : 'item']), { detail })] };
-  }
-  const versions = versionsIn(ix, ids[0]!);
+  const v = (valueAt(source, base) ?? {}) as { dates?: { act?: unknown; actEnd?: unknown; discovered?: unknown; decision?: unknown } };
+  const ids = [versions[0]!.id];
   const dv = v.dates ?? {};
   const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
   const ongoing = dv.actEnd === 'ongoing';

@@ -2,12 +2,12 @@ import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 import type { RuleSet } from './model.js';
 
 /** The versions of one rule-set id, oldest first. */
-export function versionsOf(ruleSets: readonly RuleSet[], id: string): RuleSet[] {
+export function versionsOf<R extends Pick<RuleSet, 'id' | 'effective'>>(ruleSets: readonly R[], id: string): R[] {
   return ruleSets.filter((r) => r.id === id).sort((a, b) => (a.effective.from < b.effective.from ? -1 : a.effective.from > b.effective.from ? 1 : 0));
 }
 
 /** The version in force on a day (YYYY-MM-DD), if any. */
-export function inForce(versions: readonly RuleSet[], day: string): RuleSet | undefined {
+export function inForce<R extends Pick<RuleSet, 'effective'>>(versions: readonly R[], day: string): R | undefined {
   return versions.find((r) => r.effective.from <= day && (r.effective.to === null || day <= r.effective.to));
 }
 
@@ -15,7 +15,7 @@ export function inForce(versions: readonly RuleSet[], day: string): RuleSet | un
  * Checks a catalogue of rule sets: two versions of one id may not be in force
  * on the same day (the one-book rule needs exactly one version per date).
  */
-export function checkCatalog(ruleSets: readonly RuleSet[]): Diagnostic[] {
+export function checkCatalog(ruleSets: readonly Pick<RuleSet, 'id' | 'version' | 'effective' | 'at'>[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = [...new Set(ruleSets.map((r) => r.id))].sort();
   for (const id of ids) {

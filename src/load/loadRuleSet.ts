@@ -160,6 +160,38 @@ export function loadRuleSet(files: readonly SourceInput[], options: LoadOptions 
   return { ruleSet: sealRuleSet(built), diagnostics: all };
 }
 
+/** What routing and the catalogue checks read of a rule set: a {@link RuleSet} has it all, a header only this. */
+export type RuleSetHeader = Pick<RuleSet, 'id' | 'version' | 'effective' | 'extends' | 'layer' | 'at'>;
+
+/**
+ * The header of a rule set from its index file alone (id, version, validity,
+ * `extends`, layer, and their positions), the fields as {@link loadRuleSet}
+ * gives them; undefined when the index does not parse or pass its schema (a
+ * full load then says why). For a catalogue that loads only the rule sets a
+ * case needs.
+ */
+export function loadRuleSetHeader(index: SourceInput, options: LoadOptions = {}): RuleSetHeader | undefined {
+  const parsed = parseSource(index, options);
+  const file = parsed.file;
+  if (hasErrors(parsed.diagnostics) || !file || file.value === null || file.value === undefined) return undefined;
+  const r = RuleSetIndex.safeParse(file.value);
+  if (!r.success) return undefined;
+  const idx = r.data;
+  return {
+    id: idx.id,
+    layer: idx.layer ?? 'benchmark',
+    version: idx.version,
+    effective: { from: idx.effective.from, to: idx.effective.to ?? null },
+    ...(idx.extends ? { extends: idx.extends } : {}),
+    at: {
+      index: file.start,
+      effective: file.locate(['effective']),
+      ...(idx.reviewed ? { reviewed: file.locate(['reviewed']) } : {}),
+      ...(idx.extends ? { extends: file.locate(['extends']) } : {}),
+    },
+  };
+}
+
 interface Located<T> {
   readonly file: SourceFile;
   readonly path: readonly PropertyKey[];

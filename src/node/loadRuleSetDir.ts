@@ -1,6 +1,7 @@
 import { checkLimits, checkPath } from '../load/arguments.js';
-import { sortDiagnostics } from '../diagnostics/index.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import { loadRuleSet, type LoadOptions, type LoadResult } from '../load/loadRuleSet.js';
+import type { SourceInput } from '../load/source.js';
 import { cacheKey, readCached, writeCached } from './cache.js';
 import { readRuleSetFiles } from './fs.js';
 
@@ -26,10 +27,18 @@ export interface LoadDirOptions extends LoadOptions {
 export async function loadRuleSetDir(dir: string, options: LoadDirOptions = {}): Promise<LoadResult> {
   checkPath('loadRuleSetDir', dir, 'dir');
   checkLimits('loadRuleSetDir', options);
+  if (options.cache !== undefined) checkPath('loadRuleSetDir', options.cache, 'options.cache');
+  return loadReadRuleSet(dir, await readRuleSetFiles(dir, options.maxFileBytes), options);
+}
+
+/** {@link loadRuleSetDir} for a folder whose files are already read (readRuleSetFiles). */
+export async function loadReadRuleSet(
+  dir: string,
+  read: { readonly files: readonly SourceInput[]; readonly diagnostics: readonly Diagnostic[] },
+  options: LoadDirOptions = {},
+): Promise<LoadResult> {
   const { cache, ...limits } = options;
-  if (cache !== undefined) checkPath('loadRuleSetDir', cache, 'options.cache');
-  const read = await readRuleSetFiles(dir, limits.maxFileBytes);
-  if (read.files.length === 0) return { diagnostics: sortDiagnostics(read.diagnostics) };
+  if (read.files.length === 0) return { diagnostics: sortDiagnostics([...read.diagnostics]) };
   if (read.diagnostics.length > 0) {
     const loaded = loadRuleSet(read.files, limits);
     return { diagnostics: sortDiagnostics([...read.diagnostics, ...loaded.diagnostics]) };

@@ -1,4 +1,4 @@
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/index.js';
 
@@ -27,13 +27,13 @@ export async function scanRuleSetDirs(dir: string, depth = RULESET_SEARCH_DEPTH)
   const skipped: Diagnostic[] = [];
   const skip = (path: string, reason: string) => skipped.push(diagnostic('RULESET_DIR_SKIPPED', { file: path, line: 1, column: 1 }, { reason }));
   const walk = async (d: string, left: number): Promise<void> => {
-    if ((await isFile(join(d, 'index.yaml'))) || (await isFile(join(d, 'index.yml')))) {
+    if (isFile(join(d, 'index.yaml')) || isFile(join(d, 'index.yml'))) {
       dirs.push(d);
       return;
     }
     let entries;
     try {
-      entries = await readdir(d, { withFileTypes: true });
+      entries = readdirSync(d, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException)?.code;
       // The top folder's own problems (missing, a file) are the loader's to report.
@@ -62,13 +62,14 @@ export async function scanRuleSetDirs(dir: string, depth = RULESET_SEARCH_DEPTH)
   return { dirs, skipped };
 }
 
+// Synchronous calls: a scan is a few hundred stats, each cheaper than a round trip through the thread pool.
 async function holdsIndex(d: string): Promise<boolean> {
-  return (await isFile(join(d, 'index.yaml'))) || (await isFile(join(d, 'index.yml')));
+  return isFile(join(d, 'index.yaml')) || isFile(join(d, 'index.yml'));
 }
 
-async function isFile(p: string): Promise<boolean> {
+function isFile(p: string): boolean {
   try {
-    return (await stat(p)).isFile();
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -76,7 +77,7 @@ async function isFile(p: string): Promise<boolean> {
 
 async function isDir(p: string): Promise<boolean> {
   try {
-    return (await lstat(p)).isSymbolicLink() && (await stat(p)).isDirectory();
+    return lstatSync(p).isSymbolicLink() && statSync(p).isDirectory();
   } catch {
     return false;
   }

@@ -6,6 +6,7 @@ import {
   domainOf,
   intersect,
   MAX_BOXES,
+  overlapCandidates,
   regionOf,
   subtract,
   TooComplex,
@@ -94,6 +95,13 @@ export class VerifyContext {
     return a;
   }
 
+  private base?: Map<string, FactDef>;
+
+  /** The facts in scope for every item of the rule set ({@link factScope} without an item), built once. */
+  get baseScope(): ReadonlyMap<string, FactDef> {
+    return (this.base ??= factScope(this.rs));
+  }
+
   /** True when a later version of this rule set's id is in the catalogue. */
   get superseded(): boolean {
     return (this.options.catalog ?? []).some((o) => o.id === this.rs.id && o.effective.from > this.rs.effective.from);
@@ -128,24 +136,29 @@ export class ItemAnalysis {
   private readonly ctx: VerifyContext;
   private readonly clauseRegions = new Map<string, Region | undefined>();
   private readonly tierRegions = new Map<string, Region | undefined>();
+  private readonly applicableRegions = new Map<string, Region | undefined>();
+  private readonly candidateTiers = new Map<string, Tier[]>();
   private readonly reported = new Set<string>();
 
   constructor(ctx: VerifyContext, item: Item) {
     this.ctx = ctx;
     this.item = item;
-    const scope = factScope(ctx.rs, item);
+    // The rule set's scope once per context, the item's own facts over it (as factScope orders them).
+    const base = ctx.baseScope;
+    const own = item.facts;
+    const lookup = (fact: string): FactDef | undefined => (Object.prototype.hasOwnProperty.call(own, fact) ? own[fact] : base.get(fact));
     const cache = new Map<string, Domain>();
     this.domains = (fact) => {
       let d = cache.get(fact);
       if (!d) {
-        const def = scope.get(fact);
+        const def = lookup(fact);
         if (!def) return undefined;
         d = domainOf(fact, def.type, def.values);
         cache.set(fact, d);
       }
       return d;
     };
-    this.units = (fact) => scope.get(fact)?.unit;
+    this.units = (fact) => lookup(fact)?.unit;
   }
 
   /** Runs a region computation; on blow-up reports it (once per subject) and returns undefined. */
@@ -195,15 +208,33 @@ export class ItemAnalysis {
 
   /** Where a tier's condition holds while the clause applies. */
   applicable(t: Tier, cl: PenaltyClause): Region | undefined {
+    // Kept per tier and clause: every check asks, and a rule set may have thousands of tiers.
+    const key = `${t.id}\u0000${cl.id}`;
+    if (this.applicableRegions.has(key)) return this.applicableRegions.get(key);
     const tr = this.tierRegion(t);
     const cr = this.clauseRegion(cl);
-    if (!tr || !cr) return undefined;
-    return this.attempt(`the condition of tier "${t.id}"`, t.at, () => intersect(tr, cr, this.domains));
+    const r = !tr || !cr ? undefined : this.attempt(`the condition of tier "${t.id}"`, t.at, () => intersect(tr, cr, this.domains));
+    this.applicableRegions.set(key, r);
+    return r;
   }
 
   /** Tiers that compete under a clause: its own and those without a branch, in file order. */
   candidates(cl: PenaltyClause): Tier[] {
-    return this.item.tiers.filter((t) => t.branch === undefined || t.branch === cl.id);
+    let c = this.candidateTiers.get(cl.id);
+    if (!c) {
+      c = this.item.tiers.filter((t) => t.branch === undefined || t.branch === cl.id);
+      this.candidateTiers.set(cl.id, c);
+    }
+    return c;
+  }
+
+  /**
+   * The pairs [i, j] (i < j, ordered by j then i) of `regions` that may
+   * intersect: every pair that does is among them (see {@link overlapCandidates}),
+   * so that checks comparing tiers pairwise look at neighbours only.
+   */
+  mayOverlap(regions: readonly (Region | undefined)[]): [number, number][] {
+    return overlapCandidates(regions, this.domains);
   }
 
   /** Clauses a tier can apply under: its branch, or all of them. */

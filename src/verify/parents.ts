@@ -1,4 +1,5 @@
 import { inForce, versionsOf } from '../load/catalog.js';
+import type { RuleSetHeader } from '../load/loadRuleSet.js';
 import type { RuleSet } from '../load/model.js';
 
 /**
@@ -14,9 +15,14 @@ import type { RuleSet } from '../load/model.js';
  * verifyRuleSet(city, { parents });
  */
 export function resolveParents(ruleSet: RuleSet, available: readonly RuleSet[]): RuleSet[] {
-  const chain: RuleSet[] = [];
+  return parentChain(ruleSet, available);
+}
+
+/** {@link resolveParents} over headers as well as rule sets (the gate looks up chains among index headers). */
+export function parentChain<R extends RuleSetHeader>(ruleSet: RuleSetHeader, available: readonly R[]): R[] {
+  const chain: R[] = [];
   const seen = new Set([ruleSet.id]);
-  let cur = ruleSet;
+  let cur: RuleSetHeader = ruleSet;
   while (cur.extends !== undefined) {
     const versions = versionsOf(available, cur.extends);
     if (versions.length === 0) break;
@@ -28,4 +34,14 @@ export function resolveParents(ruleSet: RuleSet, available: readonly RuleSet[]):
     cur = parent;
   }
   return chain;
+}
+
+/**
+ * The cycle a chain of parents ({@link resolveParents}) makes back to the rule
+ * set, as PARENT_CYCLE reports it (the chain of ids); undefined when the chain does not come back.
+ */
+export function extendsCycle(ruleSet: Pick<RuleSetHeader, 'id'>, parents: readonly Pick<RuleSetHeader, 'id'>[]): string | undefined {
+  const back = parents.findIndex((p) => p.id === ruleSet.id);
+  if (back < 0) return undefined;
+  return [ruleSet.id, ...parents.slice(0, back + 1).map((p) => p.id)].join(' → ');
 }

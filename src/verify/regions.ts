@@ -171,6 +171,7 @@ function domain(domains: Domains, fact: string): Domain {
 }
 
 function intersectBox(a: Box, b: Box, domains: Domains): Box | undefined {
+  operations++;
   const out = new Map(a);
   for (const [fact, c] of b) {
     const prior = out.get(fact);
@@ -187,11 +188,23 @@ function intersectBox(a: Box, b: Box, domains: Domains): Box | undefined {
 
 /** True when box `inner` ⊆ box `outer`. */
 function containsBox(outer: Box, inner: Box, domains: Domains): boolean {
+  operations++;
   for (const [fact, c] of outer) {
     const i = inner.get(fact) ?? domain(domains, fact).all;
     if (!containsC(c, i)) return false;
   }
   return true;
+}
+
+let operations = 0;
+
+/**
+ * Box operations done so far in this process (intersections, containment
+ * tests, subtractions of boxes): the cost of the checks in a unit that does
+ * not depend on the machine, for tests that bound how a check grows.
+ */
+export function boxOperations(): number {
+  return operations;
 }
 
 function check(n: number): void {
@@ -230,6 +243,56 @@ export function intersect(a: Region, b: Region, domains: Domains): Region {
   return simplify(out, domains);
 }
 
+/**
+ * The union of many regions at once, as a chain of {@link union} calls gives
+ * it while it stays small (boxes inside others dropped, up to 400 boxes), and
+ * as a plain list beyond: without the chain's cost (each step compares every
+ * box with every other) and without its limit of {@link MAX_BOXES}, for
+ * regions that are only subtracted afterwards (the point set is the same).
+ */
+export function unionAll(regions: readonly Region[], domains: Domains): Region {
+  const out: Box[] = [];
+  for (const r of regions) for (const b of r) out.push(b);
+  return simplify(out, domains);
+}
+
+/**
+ * The pairs [i, j] of regions (i < j) that may intersect, ordered by j then
+ * i: all pairs that do, and only those whose boxes overlap along one fact.
+ * A sweep along the numeric fact most boxes constrain (tiers by goods value
+ * are intervals one after another), so that n regions one beside another cost
+ * about n steps, not n²; regions that do not constrain that fact meet every
+ * other. Undefined regions (too complex) take part in no pair.
+ */
+export function overlapCandidates(regions: readonly (Region | undefined)[], domains: Domains): [number, number][] {
+  const counts = new Map<string, number>();
+  for (const r of regions) for (const b of r ?? []) for (const [fact, c] of b) if (c.kind === 'num') counts.set(fact, (counts.get(fact) ?? 0) + 1);
+  let fact: string | undefined;
+  for (const [f, n] of [...counts].sort((x, y) => (x[0] < y[0] ? -1 : 1))) if (fact === undefined || n > counts.get(fact)!) fact = f;
+  const spans: { at: number; lo: number; hi: number }[] = [];
+  regions.forEach((r, at) => {
+    for (const b of r ?? []) {
+      const c = fact === undefined ? undefined : b.get(fact);
+      const ivl = c && c.kind === 'num' ? c.ivl : undefined;
+      spans.push({ at, lo: ivl ? ivl.lo : -Infinity, hi: ivl ? ivl.hi : Infinity });
+    }
+  });
+  spans.sort((x, y) => x.lo - y.lo || x.at - y.at);
+  const pairs = new Set<number>();
+  const n = regions.length;
+  let active: { at: number; lo: number; hi: number }[] = [];
+  for (const s of spans) {
+    // Closed comparison: a span ending where this one starts may share the point.
+    active = active.filter((o) => o.hi >= s.lo);
+    for (const o of active) {
+      operations++;
+      if (o.at !== s.at) pairs.add(Math.min(o.at, s.at) + n * Math.max(o.at, s.at));
+    }
+    active.push(s);
+  }
+  return [...pairs].sort((x, y) => x - y).map((k) => [k % n, Math.floor(k / n)]);
+}
+
 /** a ∪ b. */
 export function union(a: Region, b: Region, domains: Domains): Region {
   const out = [...a, ...b];
@@ -239,6 +302,7 @@ export function union(a: Region, b: Region, domains: Domains): Region {
 
 /** Box a minus box b, as disjoint boxes. */
 function subtractBox(a: Box, b: Box, domains: Domains): Box[] {
+  operations++;
   if (!intersectBox(a, b, domains)) return [a];
   const out: Box[] = [];
   let cur = new Map(a);

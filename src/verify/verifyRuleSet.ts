@@ -25,7 +25,10 @@ import { tierRangeKind } from './checks/tierRangeKind.js';
 import { tierShareOrder } from './checks/tierShareOrder.js';
 import { tierUnreachable } from './checks/tierUnreachable.js';
 import { STATUTE_CHECKS } from './checks/statute.js';
-import { VerifyContext, type Check, type Finding, type VerifyOptions } from './context.js';
+import type { Check, VerifyOptions } from './context.js';
+import { runChecks, type VerifyReport } from './run.js';
+
+export { ignoreRuleFor, type IgnoredDiagnostic, type VerifyReport } from './run.js';
 
 /** Every semantic check, in the order docs/verify.md lists them. */
 export const CHECKS: readonly Check[] = [
@@ -72,50 +75,18 @@ export function isIgnorableCode(code: string): boolean {
   return IGNORABLE.has(code);
 }
 
-/** A diagnostic dropped by an ignore rule, and why. */
-export interface IgnoredDiagnostic {
-  readonly diagnostic: Diagnostic;
-  /** The rule set's recorded reason, or "--ignore" for a code given by the caller. */
-  readonly reason: string;
-}
-
-export interface VerifyReport {
-  /** What remains after ignores, sorted. */
-  readonly diagnostics: Diagnostic[];
-  readonly ignored: IgnoredDiagnostic[];
-}
-
 /**
  * Runs every semantic check and applies the ignore rules (the rule set's
  * `ignore:` entries and `options.ignore`); returns what remains and what was
  * dropped. Pure: the reference date comes in `options.asOf`.
  */
 export function runVerify(ruleSet: RuleSet, options: VerifyOptions = {}): VerifyReport {
-  const ctx = new VerifyContext(ruleSet, options);
-  for (const check of CHECKS) check.run(ctx);
-  const rules = ruleSet.ignore ?? [];
-  const own: Finding[] = [];
-  for (const r of rules) {
-    if (!IGNORABLE.has(r.code))
-      own.push({
-        diagnostic: diagnostic('IGNORE_UNKNOWN_CODE', r.at, { code: r.code, known: [...IGNORABLE].sort().join(', ') }),
-        items: [],
-      });
+  const own: Diagnostic[] = [];
+  for (const r of ruleSet.ignore ?? []) {
+    if (!IGNORABLE.has(r.code)) own.push(diagnostic('IGNORE_UNKNOWN_CODE', r.at, { code: r.code, known: [...IGNORABLE].sort().join(', ') }));
   }
-  const cli = new Set(options.ignore ?? []);
-  const kept: Diagnostic[] = own.map((f) => f.diagnostic);
-  const ignored: IgnoredDiagnostic[] = [];
-  for (const f of ctx.findings) {
-    const code = f.diagnostic.code;
-    if (cli.has(code)) {
-      ignored.push({ diagnostic: f.diagnostic, reason: '--ignore' });
-      continue;
-    }
-    const rule = rules.find((r) => r.code === code && (r.item === undefined || f.items.includes(r.item)));
-    if (rule) ignored.push({ diagnostic: f.diagnostic, reason: rule.reason });
-    else kept.push(f.diagnostic);
-  }
-  return { diagnostics: sortDiagnostics(kept), ignored };
+  const report = runChecks(ruleSet, options, CHECKS);
+  return { diagnostics: sortDiagnostics([...own, ...report.diagnostics]), ignored: report.ignored };
 }
 
 /**

@@ -26,11 +26,14 @@
  *
  *   serve    `cailiang serve` in its own process under autocannon: /v1/evaluate at concurrency 1, 8, 32,
  *            the in-process rate, a soak of --soak S seconds (60; test/bench/serve-bench.ts)
+ *   limits   verify of one item with 10,001 tiers, peak RSS of loading one 28 MB rule file of
+ *            150,000 small items, and the hostile inputs whose cost the unit tests count
+ *            (test/bench/limits.ts, each in a child process; --skip-limits leaves them out)
  *
  * Run: npm run bench [-- --cases N --budget S --reps R --min-ms M --eval-cases E --jre-cases J --plan-cases P
  *        --load-runs L --verify-runs V --batch-runs B --batch-workers W --startup-runs S --skip-batch
- *        --soak S --serve-duration S --skip-serve
- *        --only startup,verify,evaluate,batch,bundled,statutes,serve --no-build --json out.json]
+ *        --soak S --serve-duration S --skip-serve --skip-limits
+ *        --only startup,limits,verify,evaluate,batch,bundled,statutes,serve --no-build --json out.json]
  * Each status says by how much a target is missed.
  *
  * Without --cases the batch runs 1,000,000 cases, or fewer when they would not fit in the time
@@ -62,6 +65,7 @@ import { ndjsonRecord } from '../../src/cli/commands/case-stream.js';
 import { verifyRuleSet } from '../../src/verify/index.js';
 import { AS_OF, DEFAULT_CASES, type Manifest } from './generate.js';
 import { serveBench } from './serve-bench.js';
+import { measureLimits, type LimitRow } from './limits.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -81,6 +85,7 @@ const { values: opts } = parseArgs({
     'jre-cases': { type: 'string', default: '5000' },
     'min-ms': { type: 'string', default: '1500' },
     'skip-batch': { type: 'boolean', default: false },
+    'skip-limits': { type: 'boolean', default: false },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
     'plan-cases': { type: 'string', default: '20000' },
@@ -119,10 +124,11 @@ const MIN_MS = num('min-ms');
 const STARTUP_RUNS = num('startup-runs');
 const PLAN_CASES = Number(opts['plan-cases']);
 /** Sections to run (--only startup,verify,evaluate,batch,bundled,statutes); the load of the bench rule set always runs. */
-const SECTIONS = ['startup', 'verify', 'evaluate', 'batch', 'bundled', 'statutes', 'serve'] as const;
+const SECTIONS = ['startup', 'limits', 'verify', 'evaluate', 'batch', 'bundled', 'statutes', 'serve'] as const;
 const ONLY = new Set((opts.only ?? SECTIONS.join(',')).split(',').map((x) => x.trim()).filter(Boolean));
 for (const x of ONLY) if (!(SECTIONS as readonly string[]).includes(x)) throw new Error(`--only takes a comma list of ${SECTIONS.join(', ')}; got "${x}"`);
-const runs = (section: (typeof SECTIONS)[number]) => ONLY.has(section) && !(section === 'batch' && opts['skip-batch']) && !(section === 'serve' && opts['skip-serve']);
+const runs = (section: (typeof SECTIONS)[number]) =>
+  ONLY.has(section) && !(section === 'batch' && opts['skip-batch']) && !(section === 'serve' && opts['skip-serve']) && !(section === 'limits' && opts['skip-limits']);
 const RULES_ROOT = join(OUT, 'rules');
 const RULES_DIR = join(RULES_ROOT, 'province');
 const CASES_FILE = join(OUT, 'cases.ndjson');
@@ -318,6 +324,9 @@ async function main(): Promise<void> {
     startup.evaluate.push(e.seconds);
   }
   if (runs('startup')) log(`startup: node -e 0 ${fmtS(median(startup.node))}, --version ${fmtS(median(startup.version))}, evaluate ${fmtS(median(startup.evaluate))}`);
+  // Limits, before the batch so that its time budget counts them.
+  const limits: LimitRow[] = runs('limits') ? await measureLimits() : [];
+  for (const l of limits) log(`limits: ${l.figure}: ${l.seconds !== undefined ? fmtS(l.seconds) : ''}${l.peakRssMB !== undefined ? `, peak RSS ${fmtMB(l.peakRssMB)}` : ''}`);
 
   const gen = await runNode(['--import', 'tsx', join(ROOT, 'test/bench/generate.ts'), '--out', OUT, '--cases', String(Math.max(EXPLICIT_CASES ?? 0, DEFAULT_CASES))], 'inherit');
   if (gen.code !== 0) throw new Error(`generate failed (exit ${gen.code})`);
@@ -590,6 +599,11 @@ async function main(): Promise<void> {
     notes.push(
       `startup: ${STARTUP_RUNS} runs each, a new process every time (built CLI); fast YAML reader: bundled ${share(bundled)}, generated ${share(generated)} took the fast path; the rest (anchors and aliases, and whatever else the reader gives up on) went to yaml`,
     );
+  }
+  for (const l of limits) {
+    if (l.target?.mb !== undefined) memRow(l.figure, l.peakRssMB, l.target.mb);
+    else if (l.seconds !== undefined) timeRow(l.figure, [l.seconds], l.target?.seconds === undefined ? undefined : Number(l.target.seconds.toPrecision(2)), '1');
+    if (l.note) notes.push(`limits: ${l.figure}: ${l.note}${l.target?.mb !== undefined && l.seconds !== undefined ? `; ${fmtS(l.seconds)}` : ''}`);
   }
   const [cold, ...warm] = loadTimes;
   const heldRow = (what: string, h: Held) => {

@@ -5,10 +5,10 @@ import { evaluateInCatalog } from '../../src/evaluate/versions.js';
 import { loadCase } from '../../src/load/loadCase.js';
 import { loadRuleSet } from '../../src/load/loadRuleSet.js';
 import type { RuleSet } from '../../src/load/model.js';
+import { parseFast } from '../../src/load/fast-yaml.js';
 import { parseSource } from '../../src/load/source.js';
 import { findRuleSetDirs, loadRuleSetDir } from '../../src/node/index.js';
 import {
-  BOUND_MS,
   checkCase,
   checkCli,
   checkFixture,
@@ -25,7 +25,7 @@ import {
 
 // Hostile input never crashes and never lies: every committed hostile rule set
 // (test/hostile/rules/<name>/) and case (test/hostile/cases/) is refused with
-// diagnostics — no exception, within BOUND_MS, prototypes untouched; so are
+// diagnostics — no exception, prototypes untouched; so are
 // inputs too large to commit (made here) and odd objects given to the API.
 // Inputs that once failed live in test/hostile/regressions/ and must keep
 // passing. test/hostile/make-corpus.ts writes the corpus.
@@ -182,14 +182,14 @@ describe('inputs too large to commit', () => {
 
   it('regression: a file with 140,000 problems no longer overflows the call stack (RangeError from diagnostics.push(...list))', () => {
     const problems: Problem[] = [];
-    const r = guarded('loadRuleSet 140k problems', () => loadRuleSet(withFood('items: [' + '1,'.repeat(140_000) + '1]\n')), problems, 20_000);
+    const r = guarded('loadRuleSet 140k problems', () => loadRuleSet(withFood('items: [' + '1,'.repeat(140_000) + '1]\n')), problems);
     expect(r?.diagnostics.length).toBe(140_001);
     const dup = Array.from({ length: 140_000 }, (_, i) => `k${i % 2}: 1`).join('\n') + '\n';
-    const c = guarded('loadCase 140k duplicate keys', () => loadCase({ path: 'dup.yaml', text: dup }, mini), problems, 20_000);
+    const c = guarded('loadCase 140k duplicate keys', () => loadCase({ path: 'dup.yaml', text: dup }, mini), problems);
     // A case file that size is refused outright; duplicate keys are reported at most MAX_REPORTED times.
     expect(c?.diagnostics.map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
     const dupSmall = Array.from({ length: 5_000 }, (_, i) => `k${i % 2}: 1`).join('\n') + '\n';
-    const c2 = guarded('loadCase 5k duplicate keys', () => loadCase({ path: 'dup.yaml', text: dupSmall }, mini), problems, 20_000);
+    const c2 = guarded('loadCase 5k duplicate keys', () => loadCase({ path: 'dup.yaml', text: dupSmall }, mini), problems);
     expect(c2?.diagnostics.length).toBe(200);
     expect(problems).toEqual([]);
   }, 60_000);
@@ -234,41 +234,25 @@ describe('odd objects given to the API (loadCase / evaluateInCatalog with a valu
   });
 });
 
-// Costs that once grew out of bounds: measured on small inputs by how they grow.
-describe('inputs under the size limits stay within the time bound', () => {
-  // Each measures a small input and the way its cost grows, so the test stays quick;
-  // what it reports is how long an input under the 32 MiB limit can take.
-  /** The best of `runs` timings, after a warm-up run. */
-  const time = (f: () => unknown, runs = 1) => {
-    f();
-    let best = Infinity;
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      f();
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
-
-  // The duplicate-key check's cost is counted in operations in test/load/duplicate-keys.test.ts.
-
+// Costs that once grew out of bounds, checked by what the code does rather than
+// by a clock (timings flip on a busy machine; the bench measures them).
+describe('inputs under the size limits do work that does not grow with them', () => {
   const quotedText = (q: string) => withFood('items: ' + q + 'x'.repeat(2 * 1024 * 1024) + q + '\n').at(1)!.text as string;
 
-  it('a one-line double-quoted string parses about as fast as a plain one (the fast reader takes both)', () => {
-    const plain = time(() => parseSource({ path: 'a.yaml', text: quotedText('') }), 3);
-    const quoted = time(() => parseSource({ path: 'a.yaml', text: quotedText('"') }), 3);
-    expect(quoted / plain, `2 MiB plain ${Math.round(plain)} ms, double-quoted ${Math.round(quoted)} ms`).toBeLessThan(3);
-  }, 120_000);
+  it('a 2 MiB one-line double-quoted string is read by the fast reader, as a plain one is (the full parser once took 10 × as long)', () => {
+    for (const q of ['', '"']) {
+      const fast = parseFast(quotedText(q), 64);
+      expect(fast, `quote ${JSON.stringify(q)}`).toBeDefined();
+      expect((fast!.value as { items: string }).items).toHaveLength(2 * 1024 * 1024);
+    }
+  });
 
-  it('a case with a huge list is refused within the bound (case files are capped at 256 KiB and lists before zod reports each element; once 1,000,000 bad elements took 14 s and 2.5 GB)', () => {
-    const text = GOOD_CASE + 'circumstances: [' + '1,'.repeat(20_000) + '1]\n';
-    const ms = time(() => evaluateInCatalog(catalog, { path: 'many.yaml', text }));
-    const perProblem = ms / 20_000;
-    // The most a case file under its 256 KiB limit can hold: "1," per element.
-    expect(perProblem * (256 * 1024) / 2, `${(perProblem * 1000).toFixed(1)} µs per problem`).toBeLessThan(BOUND_MS);
-  }, 120_000);
-
-  it('the time bound used everywhere is 2 s', () => expect(BOUND_MS).toBe(2000));
+  it('a case with a huge list is refused with one diagnostic whatever its length (lists are bounded before zod reports each element; once 1,000,000 bad elements took 14 s and 2.5 GB)', () => {
+    const diagnosticsFor = (n: number) => evaluateInCatalog(catalog, { path: 'many.yaml', text: GOOD_CASE + 'circumstances: [' + '1,'.repeat(n) + '1]\n' }).diagnostics;
+    for (const n of [2_000, 20_000, 120_000]) {
+      expect(diagnosticsFor(n).map((d) => [d.code, d.line])).toEqual([['SCHEMA_VALUE', 6]]);
+    }
+  });
 });
 
 // Wrong but harmless to the process: documented with it.fails (the test turns

@@ -1,12 +1,12 @@
 import { hasErrors } from '../../diagnostics/index.js';
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
-import { evaluateInCatalog } from '../../evaluate/versions.js';
+import { evaluateInCatalog, evaluateRoutedSource, routingOf, type CatalogResult } from '../../evaluate/versions.js';
 import { isIsoDate } from '../../schema/primitives.js';
 import type { Disposition } from '../../evaluate/types.js';
-import { checkCatalog } from '../../load/catalog.js';
-import type { RuleSet } from '../../load/model.js';
 import { bundledRulesDir } from '../../node/paths.js';
+import { LazyCatalog } from '../../node/ruleSetCatalog.js';
+import type { SourceInput } from '../../load/source.js';
 import { formatDiagnosticsText } from '../../report/diagnostics.js';
 import { renderDispositionsHtml, type CaseReportInput } from '../../report/disposition-html.js';
 import { renderDispositionJson } from '../../report/disposition-json.js';
@@ -15,7 +15,7 @@ import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { expandInputs, readInput } from '../inputs.js';
 import { openOutput } from '../output.js';
-import { checkDirs } from './verify.js';
+import { loadRules } from '../load-rules.js';
 
 export const EVALUATE_HELP = `Usage: cailiang evaluate <case.yaml>... [--rules <dir>] [--format md|json|html] [--no-trace] [--as-of YYYY-MM-DD]
 
@@ -45,18 +45,44 @@ Exit: 0 every case evaluated, 1 a case or rule set is invalid (or its facts
 contradict each other), 2 usage or I/O problem, 3 internal error.
 `;
 
+export { loadRules } from '../load-rules.js';
+
 /**
- * Loads the rule sets under `dir` as a catalogue (several regions and versions);
- * reports the diagnostics of any that fails, and overlapping versions of one id.
+ * The cases evaluated against the rule sets under `dir`, loading only those
+ * they need (see LazyCatalog); when that cannot settle a case, every rule set
+ * is loaded, as {@link loadRules} does, and the cases are evaluated against
+ * them all. The answers are the same either way.
  */
-export async function loadRules(dir: string, options: { readonly cache?: string } = {}): Promise<{ ruleSets: RuleSet[]; diagnostics: Diagnostic[] }> {
-  const skipped: Diagnostic[] = [];
-  const checked = await checkDirs([dir], options, skipped);
-  const ruleSets = checked.flatMap((r) => (r.ruleSet ? [r.ruleSet] : []));
-  return {
-    ruleSets,
-    diagnostics: [...checked.flatMap((r) => (r.ruleSet ? [] : r.diagnostics)), ...checkCatalog(ruleSets), ...skipped],
-  };
+async function evaluateAll(
+  dir: string,
+  sources: readonly (SourceInput | undefined)[],
+  options: { readonly cache?: string; readonly trace: boolean; readonly asOf?: string },
+): Promise<{ diagnostics: Diagnostic[]; results: (CatalogResult | undefined)[] }> {
+  const evalOptions = { trace: options.trace, ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+  const load = options.cache !== undefined ? { cache: options.cache } : {};
+  const catalog = await LazyCatalog.open(dir, load);
+  if (catalog) {
+    const results: (CatalogResult | undefined)[] = [];
+    for (const source of sources) {
+      if (!source) {
+        results.push(undefined);
+        continue;
+      }
+      const routing = routingOf(source);
+      // A case that does not parse needs no rule set: its diagnostics are the answer.
+      if (!routing) {
+        results.push(evaluateInCatalog([], source, evalOptions));
+        continue;
+      }
+      const route = await catalog.route(routing);
+      if (!route) break;
+      results.push(evaluateRoutedSource(route.versions, route.benchmarkGap, source, evalOptions));
+    }
+    if (results.length === sources.length) return { diagnostics: [...catalog.skipped], results };
+  }
+  const rules = await loadRules(dir, load);
+  if (hasErrors(rules.diagnostics)) return { diagnostics: rules.diagnostics, results: [] };
+  return { diagnostics: rules.diagnostics, results: sources.map((s) => (s ? evaluateInCatalog(rules.ruleSets, s, evalOptions) : undefined)) };
 }
 
 export async function evaluateCommand(argv: string[], io: CliIO): Promise<number> {
@@ -87,35 +113,42 @@ export async function evaluateCommand(argv: string[], io: CliIO): Promise<number
   const rulesDir = values.rules ?? bundledRulesDir();
   const out = await openOutput('evaluate', values.output, io, { inputs: inputs.filter((p) => p !== '-'), rulesDirs: [rulesDir] });
   if (typeof out === 'number') return out;
-  const rules = await loadRules(rulesDir, { cache: cacheDirOf(values) });
+  // Every input is read first: what a case names decides which rule sets are loaded.
+  const reads: Awaited<ReturnType<typeof readInput>>[] = [];
+  for (const path of inputs) reads.push(await readInput(path, io));
+  const cache = cacheDirOf(values);
+  const run = await evaluateAll(rulesDir, reads.map((r) => r.source), {
+    ...(cache !== undefined ? { cache } : {}),
+    trace: !values['no-trace'],
+    ...(asOf !== undefined ? { asOf } : {}),
+  });
   // Warnings (folders passed over) are said and the command goes on; errors stop it.
-  if (rules.diagnostics.length > 0) io.stderr(formatDiagnosticsText(sortDiagnostics(rules.diagnostics)));
-  if (hasErrors(rules.diagnostics)) {
-    return rules.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
+  if (run.diagnostics.length > 0) io.stderr(formatDiagnosticsText(sortDiagnostics(run.diagnostics)));
+  if (hasErrors(run.diagnostics)) {
+    return run.diagnostics.some((d) => d.code.startsWith('IO_')) ? EXIT.usage : EXIT.problems;
   }
   const outputs: string[] = [];
   const dispositions: Disposition[] = [];
   const reports: CaseReportInput[] = [];
   let exit: number = EXIT.ok;
-  for (const path of inputs) {
-    const read = await readInput(path, io);
+  reads.forEach((read, i) => {
     if (!read.source) {
       io.stderr(formatDiagnosticsText([read.diagnostic!]));
       exit = EXIT.usage;
-      continue;
+      return;
     }
-    const r = evaluateInCatalog(rules.ruleSets, read.source, { trace: !values['no-trace'], ...(asOf !== undefined ? { asOf } : {}) });
+    const r = run.results[i]!;
     if (r.diagnostics.length > 0) io.stderr(formatDiagnosticsText(r.diagnostics));
     if (!r.disposition) {
       exit = Math.max(exit, EXIT.problems);
-      continue;
+      return;
     }
     // Contradictory facts: the report says undetermined, and the input needs correcting.
     if (r.diagnostics.some((d) => d.code === 'CASE_FACTS_CONTRADICT')) exit = Math.max(exit, EXIT.problems);
     dispositions.push(r.disposition);
     if (format === 'md') outputs.push(renderDispositionMarkdown(r.disposition, r.ruleSet!, r.case!));
     if (format === 'html') reports.push({ disposition: r.disposition, ruleSet: r.ruleSet!, case: r.case! });
-  }
+  });
   if (format === 'json') {
     if (dispositions.length === 1 && inputs.length === 1) out.stdout(renderDispositionJson(dispositions[0]!));
     else if (dispositions.length > 0) out.stdout('[\n' + dispositions.map((d) => renderDispositionJson(d).trimEnd()).join(',\n') + '\n]\n');

@@ -5,8 +5,7 @@ import { checkCatalog } from '../../load/catalog.js';
 import type { RuleSet } from '../../load/model.js';
 import { isIsoDate } from '../../schema/primitives.js';
 import { listYamlFiles, readSource } from '../../node/fs.js';
-import { scanRuleSetDirs } from '../../node/ruleSetDirs.js';
-import { loadRuleSetDir } from '../../node/loadRuleSetDir.js';
+import { checkDirs, type Checked } from '../load-rules.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../../report/diagnostics.js';
 import { countUnverified, isIgnorableCode, resolveParents, runVerify, VERIFY_CODES } from '../../verify/index.js';
 import { CACHE_OPTIONS, cacheDirOf, cacheHelp } from '../cache-options.js';
@@ -46,31 +45,7 @@ Exit: 0 no error, 1 errors found, 2 usage or I/O problem, 3 internal error.
 
 const IO_CODES = new Set(['IO_NOT_FOUND', 'IO_NOT_DIRECTORY', 'IO_READ_FAILED', 'IO_LINK_OUTSIDE']);
 
-export interface Checked {
-  readonly dir: string;
-  readonly ruleSet?: RuleSet;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Findings dropped by ignore rules (after verify). */
-  readonly ignored?: number;
-  /** `unverified:` marks the rule set carries (after verify). */
-  readonly unverified?: number;
-}
-
-/** Loads every rule set found under the given paths. */
-export async function checkDirs(paths: readonly string[], options: { readonly cache?: string } = {}, skipped: Diagnostic[] = []): Promise<Checked[]> {
-  const results: Checked[] = [];
-  for (const p of paths) {
-    const scan = await scanRuleSetDirs(p);
-    for (const d of scan.skipped) skipped.push(d);
-    const dirs = scan.dirs;
-    if (dirs.length === 0) {
-      results.push({ dir: p, ...(await loadRuleSetDir(p, options)) });
-      continue;
-    }
-    for (const dir of dirs) results.push({ dir, ...(await loadRuleSetDir(dir, options)) });
-  }
-  return results;
-}
+export { checkDirs, type Checked } from '../load-rules.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

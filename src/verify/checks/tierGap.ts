@@ -1,5 +1,5 @@
 import type { Check } from '../context.js';
-import { orderBoxes, subtract, union, type Box, type Domains, type Region } from '../regions.js';
+import { orderBoxes, subtract, unionAll, type Box, type Domains, type Region } from '../regions.js';
 import { boxText, pointText, type Units } from '../text.js';
 
 /**
@@ -28,11 +28,7 @@ export const tierGap: Check = {
           if (item.fallback !== undefined) continue;
           const regions = candidates.filter((t) => t.when).map((t) => a.tierRegion(t));
           if (regions.some((r) => r === undefined)) continue;
-          gap = a.attempt(`the tiers of item ${item.code}`, item.at, () => {
-            let covered: Region = [];
-            for (const r of regions) covered = union(covered, r!, a.domains);
-            return subtract(cr, covered, a.domains);
-          });
+          gap = a.attempt(`the tiers of item ${item.code}`, item.at, () => subtract(cr, unionAll(regions as Region[], a.domains), a.domains));
           hintDetail = 'widen a neighbouring tier, add a tier for these values, or name a fallback tier on the item (fallback: <tier id>)';
         } else continue;
         if (!gap || gap.length === 0) continue;

@@ -44,19 +44,20 @@ function firstProblem(a: ItemAnalysis, t: Tier, target: Target): { range: string
     const parties: (Party | undefined)[] = f.kind === 'byParty' ? (region ? a.parties(region) : ['person', 'organization']) : [undefined];
     for (const party of parties) {
       const m = modelFor(f, party ?? 'organization');
-      const where = whereText(a, cl, party, target);
-      const statutory = fineModelText(m);
+      // The texts only for a finding: most tiers are inside their range.
+      const where = () => whereText(a, cl, party, target);
+      const statutory = () => fineModelText(m);
       if (r.kind === 'share') {
-        if (r.from < 0 || r.to > 1 || r.from > r.to) return { range: amountText(r.from, r.to, 'share'), statutory: 'share 0–1 of the statutory range', where };
+        if (r.from < 0 || r.to > 1 || r.from > r.to) return { range: amountText(r.from, r.to, 'share'), statutory: 'share 0–1 of the statutory range', where: where() };
         continue;
       }
       if (r.kind === 'multiple') {
-        if (m.kind === 'multiple' && (r.min < m.min || r.max > m.max)) return { range: amountText(r.min, r.max, 'factor'), statutory, where };
+        if (m.kind === 'multiple' && (r.min < m.min || r.max > m.max)) return { range: amountText(r.min, r.max, 'factor'), statutory: statutory(), where: where() };
         continue;
       }
-      const range = amountText(r.min, r.max, 'fen');
-      if (m.kind === 'range' && (r.min < m.min || r.max > m.max)) return { range, statutory, where };
-      if (m.kind === 'upTo' && r.max > m.max) return { range, statutory, where };
+      const range = () => amountText(r.min, r.max, 'fen');
+      if (m.kind === 'range' && (r.min < m.min || r.max > m.max)) return { range: range(), statutory: statutory(), where: where() };
+      if (m.kind === 'upTo' && r.max > m.max) return { range: range(), statutory: statutory(), where: where() };
       if (m.kind === 'multiple' && region) {
         // The statutory range at base value v is [round(v·min), round(v·max)].
         const d = a.domains(m.of);
@@ -74,9 +75,9 @@ function firstProblem(a: ItemAnalysis, t: Tier, target: Target): { range: string
           if (v === undefined) continue;
           const at = `${m.of} = ${valueText(v, d)} yuan`;
           return {
-            range,
-            statutory: `${amountText(Math.round(v * m.min), Math.round(v * m.max), 'fen')} (${statutory} at ${at})`,
-            where,
+            range: range(),
+            statutory: `${amountText(Math.round(v * m.min), Math.round(v * m.max), 'fen')} (${statutory()} at ${at})`,
+            where: where(),
           };
         }
       }

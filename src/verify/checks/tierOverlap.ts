@@ -18,29 +18,30 @@ export const tierOverlap: Check = {
       const seen = new Set<string>();
       for (const cl of item.clauses) {
         const tiers = a.candidates(cl).filter((t) => t.when);
-        for (let j = 1; j < tiers.length; j++) {
-          for (let i = 0; i < j; i++) {
-            const ti = tiers[i]!;
-            const tj = tiers[j]!;
-            const key = `${ti.id}\u0000${tj.id}`;
-            if (seen.has(key)) continue;
-            const ri = a.applicable(ti, cl);
-            const rj = a.applicable(tj, cl);
-            if (!ri || !rj) continue;
-            const both = a.attempt(`the tiers of item ${item.code}`, item.at, () => intersect(ri, rj, a.domains));
-            if (!both || both.length === 0) continue;
-            seen.add(key);
-            const box = orderBoxes(both, a.domains)[0]!;
-            const example = pointText(box, a.domains, a.units);
-            const region = boxText(box, a.domains, a.units);
-            const overlapText = region === example.replace(/, /g, ' and ') ? '' : ` (they overlap where ${region})`;
-            ctx.report(
-              'TIER_OVERLAP',
-              tj.at,
-              { example, tier: ti.id, other: tj.id, item: item.code, branchText: a.branchText(ti.branch || tj.branch ? cl : undefined), overlapText },
-              item.code,
-            );
-          }
+        if (tiers.length < 2) continue;
+        const regions = tiers.map((t) => a.applicable(t, cl));
+        // Only pairs whose regions may meet are intersected (a sweep along one fact): near-linear in the tiers.
+        for (const [i, j] of a.mayOverlap(regions)) {
+          const ti = tiers[i]!;
+          const tj = tiers[j]!;
+          const key = `${ti.id}\u0000${tj.id}`;
+          if (seen.has(key)) continue;
+          const ri = regions[i];
+          const rj = regions[j];
+          if (!ri || !rj) continue;
+          const both = a.attempt(`the tiers of item ${item.code}`, item.at, () => intersect(ri, rj, a.domains));
+          if (!both || both.length === 0) continue;
+          seen.add(key);
+          const box = orderBoxes(both, a.domains)[0]!;
+          const example = pointText(box, a.domains, a.units);
+          const region = boxText(box, a.domains, a.units);
+          const overlapText = region === example.replace(/, /g, ' and ') ? '' : ` (they overlap where ${region})`;
+          ctx.report(
+            'TIER_OVERLAP',
+            tj.at,
+            { example, tier: ti.id, other: tj.id, item: item.code, branchText: a.branchText(ti.branch || tj.branch ? cl : undefined), overlapText },
+            item.code,
+          );
         }
       }
     }

@@ -152,8 +152,8 @@ describe('batch --workers is capped at the cores, and says so', () => {
     const nd = join(dir, 'w.ndjson');
     writeFileSync(nd, Array.from({ length: 20 }, (_, i) => `{"id":"w${i}","item":"T-1","party":{"kind":"organization"},"dates":{"act":"2025-03-01","discovered":"2025-03-10"},"facts":{"goodsValue":${1000 + i * 10}}}`).join('\n') + '\n');
     const problems: Problem[] = [];
-    const many = await checkCli(['batch', nd, '--rules', MINI_DIR, '--format', 'json', '--workers', '64'], problems, [0], 30_000);
-    const one = await checkCli(['batch', nd, '--rules', MINI_DIR, '--format', 'json'], problems, [0], 30_000);
+    const many = await checkCli(['batch', nd, '--rules', MINI_DIR, '--format', 'json', '--workers', '64'], problems, [0]);
+    const one = await checkCli(['batch', nd, '--rules', MINI_DIR, '--format', 'json'], problems, [0]);
     expect(problems).toEqual([]);
     const cores = availableParallelism();
     if (cores < 64) expect(many.err).toContain(`--workers 64 capped at ${cores}`);
