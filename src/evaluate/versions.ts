@@ -442,10 +442,39 @@ function sameConduct(atAct: RuleSet, later: RuleSet, codes: readonly string[]): 
     if (!after) {
       const moved = later.items.filter((x) => x.name === before.name).map((x) => x.code);
       if (moved.length > 0) out.push(`版本 ${later.version} 已无事项 ${code}，但有同名事项 ${moved.join('、')}（“${before.name}”），可能是条款重新编号，不能认定为不再认为是违法行为`);
+      else {
+        // Renumbered and reworded (强行招揽旅客、货物 → 客运经营者强行招揽旅客，货运经营者强行招揽货物…): a
+        // later item whose name holds most of this one's words may be the same conduct.
+        const near = later.items.filter((x) => nameOverlap(before.name, x.name) >= NEAR_NAME).map((x) => `${x.code}（“${x.name}”）`);
+        if (near.length > 0) out.push(`版本 ${later.version} 已无事项 ${code}，但有相近事项 ${near.join('、')}，可能是条款重新编号或改写，不能认定为不再认为是违法行为`);
+      }
     }
   }
   return out.length > 0 ? out.join('；') : undefined;
 }
+
+/** Share of the shorter name's character pairs found in the other name: 1 when one holds the other. */
+function nameOverlap(a: string, b: string): number {
+  const pairs = (s: string): Set<string> => {
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+    return out;
+  };
+  const x = pairs(a);
+  const y = pairs(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let both = 0;
+  for (const p of x) if (y.has(p)) both++;
+  return both / Math.min(x.size, y.size);
+}
+
+/**
+ * How much of a gone item's name a later item must hold to count as possibly the same conduct.
+ * It only ever turns "no longer illegal" into "not compared" (undetermined), never the reverse;
+ * on the two texts of 道路运输条例 every renumbered item scores at least 0.75 and the one whose
+ * penalty was deleted (不按照规定携带车辆营运证) 0.58.
+ */
+const NEAR_NAME = 0.7;
 
 /** The case under a later version too, whole, and which of the two applies (Art. 37). */
 function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {

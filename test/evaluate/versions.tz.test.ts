@@ -29,8 +29,10 @@ ${extra}`;
   return r.ruleSet;
 }
 
+// Each code names other conduct, as a catalogue's items do (Art. 37 compares items by code and name).
+const CONDUCT: Record<string, string> = { A: '未按规定公示收费标准', B: '擅自改变车辆用途', C: '拒绝接受监督检查' };
 const item = (code: string, min: number, max: number) => `  - code: ${code}
-    name: 测试事项 ${code}
+    name: ${CONDUCT[code] ?? `测试事项 ${code}`}
     violates: [{ law: tl, article: 1 }]
     penalizedBy: [{ law: tl, article: 9 }]
     statutory: { kinds: [fine], fine: { amount: [${min}, ${max}] } }
@@ -115,8 +117,8 @@ describe('versions and Art. 37', () => {
 
   it('does not compare an item with other conduct filed under the same code in the later version (a renumbered text)', () => {
     // Version 2 renumbers: its A is other conduct, the old A's conduct is now C.
-    const renamed = item('A', 100, 500).replace('测试事项 A', '另一违法行为');
-    const v2 = version('2', '2025-01-01', null, 'items:\n' + renamed + item('C', 100, 500).replace('测试事项 C', '测试事项 A'));
+    const renamed = item('A', 100, 500).replace(CONDUCT.A!, '另一违法行为');
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + renamed + item('C', 100, 500).replace(CONDUCT.C!, CONDUCT.A!));
     const d = evaluateInCatalog([v1, v2], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
     // Without the check: A under version 2 (max 500 < 5,000) would be applied as lighter.
     expect(d.outcome).toBe('undetermined');
@@ -129,7 +131,7 @@ describe('versions and Art. 37', () => {
   });
 
   it('does not call conduct no longer illegal when its code is gone but an item of the same name is there (renumbered)', () => {
-    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000) + item('C', 100, 500).replace('测试事项 C', '测试事项 B'));
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000) + item('C', 100, 500).replace(CONDUCT.C!, CONDUCT.B!));
     const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
     expect(d.outcome).toBe('undetermined');
     expect(d.basis).toBeUndefined();
@@ -139,6 +141,14 @@ describe('versions and Art. 37', () => {
     const open = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02' } })).disposition!;
     expect(open.outcome).toBe('undetermined');
     expect(open.readings?.map((r) => [r.version, r.outcome])).toEqual([['1', 'penalty']]);
+  });
+
+  it('does not call conduct no longer illegal when its code is gone and a later item reworded holds its words (道路运输条例 2023: 强行招揽旅客、货物 folded into a longer item)', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000) + item('C', 100, 500).replace(CONDUCT.C!, `客运经营者${CONDUCT.B!}，或者货运经营者拒绝检查`));
+    const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
+    expect(d.outcome).toBe('undetermined');
+    expect(d.undetermined?.map((u) => u.reason)).toEqual(['versions']);
+    expect(d.undetermined?.[0]!.message).toContain('相近事项 C');
   });
 
   it('conduct no longer illegal (Art. 37) is not ordered corrected, cites no penalty article and no procedure, and keeps nothing of the old result', () => {
