@@ -491,33 +491,26 @@ function buildItem(
     if (!raw) return undefined;
     if (raw.amount) return { kind: 'range', min: yuanToFen(raw.amount[0]), max: yuanToFen(raw.amount[1]) };
     if (raw.upTo !== undefined) return { kind: 'upTo', max: yuanToFen(raw.upTo) };
-    if (raw.multiple) {
-      const def = scope.get(raw.multiple.of);
-      if (!def) {
+    // The fact a multiple or a fine per unit is of: declared, and of a type it can be.
+    const baseFact = (of: string, key: 'multiple' | 'perUnit', types: readonly string[], wrong: 'FACT_NOT_MONEY' | 'FACT_NOT_COUNT') => {
+      const def = scope.get(of);
+      if (!def)
         out.push(
-          diagnostic('UNKNOWN_FACT', file.locate([...p, 'multiple', 'of']), {
-            fact: raw.multiple.of,
-            known: [...scope.values()].filter((f) => f.type === 'money').map((f) => f.name).join(', ') || 'none',
+          diagnostic('UNKNOWN_FACT', file.locate([...p, key, 'of']), {
+            fact: of,
+            known: [...scope.values()].filter((f) => types.includes(f.type)).map((f) => f.name).join(', ') || 'none',
           }),
         );
-      } else if (def.type !== 'money') {
-        out.push(diagnostic('FACT_NOT_MONEY', file.locate([...p, 'multiple', 'of']), { fact: def.name, type: def.type }));
-      }
+      else if (!types.includes(def.type)) out.push(diagnostic(wrong, file.locate([...p, key, 'of']), { fact: def.name, type: def.type }));
+      return def;
+    };
+    if (raw.multiple) {
+      baseFact(raw.multiple.of, 'multiple', ['money'], 'FACT_NOT_MONEY');
       const [min, max] = raw.multiple.range ?? [0, raw.multiple.upTo ?? 0];
       return { kind: 'multiple', of: raw.multiple.of, min, max };
     }
     if (raw.perUnit) {
-      const def = scope.get(raw.perUnit.of);
-      if (!def) {
-        out.push(
-          diagnostic('UNKNOWN_FACT', file.locate([...p, 'perUnit', 'of']), {
-            fact: raw.perUnit.of,
-            known: [...scope.values()].filter((f) => f.type === 'count' || f.type === 'number').map((f) => f.name).join(', ') || 'none',
-          }),
-        );
-      } else if (def.type !== 'count' && def.type !== 'number') {
-        out.push(diagnostic('FACT_NOT_COUNT', file.locate([...p, 'perUnit', 'of']), { fact: def.name, type: def.type }));
-      }
+      const def = baseFact(raw.perUnit.of, 'perUnit', ['count', 'number'], 'FACT_NOT_COUNT');
       const [min, max] = raw.perUnit.range ?? [0, raw.perUnit.upTo ?? 0];
       return { kind: 'perUnit', of: raw.perUnit.of, ...(def?.unit !== undefined ? { unit: def.unit } : {}), min: yuanToFen(min), max: yuanToFen(max) };
     }
