@@ -130,8 +130,9 @@ export async function measureLimits(): Promise<LimitRow[]> {
   return rows;
 }
 
-const { values } = parseArgs({ options: { one: { type: 'string' }, n: { type: 'string' }, json: { type: 'boolean', default: false } } });
+// Options are read only when this file is the entry: imported by bench.ts, the arguments are bench's.
 if (process.argv[1] && resolve(process.argv[1]) === SELF) {
+  const { values } = parseArgs({ options: { one: { type: 'string' }, n: { type: 'string' }, json: { type: 'boolean', default: false } } });
   if (values.one) process.stdout.write(JSON.stringify(await measure(values.one, Number(values.n))));
   else {
     const rows = await measureLimits();
