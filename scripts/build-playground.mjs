@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'tsup';
 import { parse } from 'yaml';
+import { appBundleOptions } from './playground-bundle.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const out = join(root, 'dist/playground');
@@ -23,22 +24,7 @@ const silent = process.argv.includes('--silent');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-await build({
-  entry: { app: 'src/playground/main.ts' },
-  outDir: out,
-  format: ['iife'],
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  treeshake: true,
-  sourcemap: false,
-  clean: false,
-  dts: false,
-  silent: true,
-  config: false,
-  noExternal: [/.*/],
-  outExtension: () => ({ js: '.js' }),
-});
+await build(appBundleOptions(out));
 
 // The rule sets, one entry per folder (two folders may hold two versions of one id).
 const sets = [];

@@ -11,6 +11,7 @@ import type { RuleSet } from '../../src/load/model.js';
 import { caseFragment, caseYaml, readFragment, tidyCase, type FormCase } from '../../src/playground/case-link.js';
 import { foldersFor, pickerEntries, searchEntries, type BundledSet } from '../../src/playground/catalog.js';
 import { factValue, formModel } from '../../src/playground/form-model.js';
+import { appBundleOptions } from '../../scripts/playground-bundle.mjs';
 
 async function load(dir: string): Promise<RuleSet> {
   const r = await loadRuleSetDir(`rules/${dir}`);
@@ -23,20 +24,7 @@ describe('the browser bundle', () => {
     const out = mkdtempSync(join(tmpdir(), 'cailiang-pg-bundle-'));
     try {
       // platform browser: a node: import would not resolve and the build would fail.
-      await build({
-        entry: { app: 'src/playground/main.ts' },
-        outDir: out,
-        format: ['iife'],
-        platform: 'browser',
-        target: 'es2022',
-        noExternal: [/.*/],
-        metafile: true,
-        silent: true,
-        config: false,
-        dts: false,
-        clean: false,
-        outExtension: () => ({ js: '.js' }),
-      });
+      await build({ ...appBundleOptions(out), metafile: true });
       const meta = JSON.parse(readFileSync(join(out, 'metafile-iife.json'), 'utf8')) as { inputs: Record<string, unknown> };
       const inputs = Object.keys(meta.inputs);
       expect(inputs).toContain('src/load/loadRuleSet.ts');

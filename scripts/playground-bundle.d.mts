@@ -1,0 +1,2 @@
+import type { Options } from 'tsup';
+export function appBundleOptions(outDir: string): Options;
