@@ -449,24 +449,27 @@ async function main(): Promise<void> {
 
   let sink = 0;
   let cursor = 0;
-  /** Evaluates cases from a rotating offset until MIN_MS has passed (at most --eval-cases of them). */
-  const evalRep = (trace: boolean): number => {
+  /** Cases per second of `one` (given the case's number), run until MIN_MS has passed (at most --eval-cases cases). */
+  const rateOf = (one: (n: number) => void): number => {
     gc();
     const st = now();
     let n = 0;
     let ms = 0;
     while (n < EVAL_CASES) {
       const end = Math.min(n + 100, EVAL_CASES);
-      for (; n < end; n++) {
-        const d = evaluate(rs, cases[cursor]!, { trace });
-        sink += d.trace.length + d.penalties.length;
-        cursor = cursor + 1 === cases.length ? 0 : cursor + 1;
-      }
+      for (; n < end; n++) one(n);
       ms = now() - st;
       if (ms >= MIN_MS) break;
     }
     return (n / ms) * 1000;
   };
+  /** Evaluates cases from a rotating offset. */
+  const evalRep = (trace: boolean): number =>
+    rateOf(() => {
+      const d = evaluate(rs, cases[cursor]!, { trace });
+      sink += d.trace.length + d.penalties.length;
+      cursor = cursor + 1 === cases.length ? 0 : cursor + 1;
+    });
   const jreRep = async (): Promise<number> => {
     gc();
     const st = now();
@@ -481,22 +484,13 @@ async function main(): Promise<void> {
   // the choice of version, evaluate with the trace off, the tally's record) and tallied.
   const batchLines = runs('evaluate') ? await readLines(CASES_FILE, EVAL_CASES) : [];
   const batchRep = (): number => {
-    gc();
     const tally = new BatchTally();
-    const st = now();
-    let n = 0;
-    let ms = 0;
-    while (n < EVAL_CASES) {
-      const end = Math.min(n + 100, EVAL_CASES);
-      for (; n < end; n++) {
-        const k = (cursor + n) % batchLines.length;
-        tallyResult(tally, batchResult(ndjsonRecord(CASES_FILE, k + 1, batchLines[k]!), [rs]));
-      }
-      ms = now() - st;
-      if (ms >= MIN_MS) break;
-    }
+    const rate = rateOf((n) => {
+      const k = (cursor + n) % batchLines.length;
+      tallyResult(tally, batchResult(ndjsonRecord(CASES_FILE, k + 1, batchLines[k]!), [rs]));
+    });
     sink += tally.summary('x').cases;
-    return (n / ms) * 1000;
+    return rate;
   };
   const off: number[] = [];
   const on: number[] = [];
