@@ -160,29 +160,23 @@ function circInput(c: FormModel['circumstances'][number]): HTMLElement {
   return wrap;
 }
 
-function renderForm(m: FormModel): void {
-  const facts = $('facts-used');
-  const more = $('facts-more');
-  facts.replaceChildren();
+/** The entries an item uses in `usedId`, the rest of the rule set's in `moreId`, and the count of the rest. */
+function fillSplit<T extends { readonly used: boolean }>(usedId: string, moreId: string, countId: string, entries: readonly T[], input: (x: T) => HTMLElement, none: string): number {
+  const used = $(usedId);
+  const more = $(moreId);
+  used.replaceChildren();
   more.replaceChildren();
-  const used = m.facts.filter((f) => f.used);
-  const rest = m.facts.filter((f) => !f.used);
-  if (used.length === 0) facts.append(el('p', { class: 'muted' }, '本事项的条件不涉及具体事实。'));
-  for (const f of used) facts.append(factInput(f));
-  for (const f of rest) more.append(factInput(f));
-  $('facts-more-box').hidden = rest.length === 0;
-  $('facts-more-count').textContent = `（${rest.length}）`;
+  const rest = entries.filter((x) => !x.used);
+  if (rest.length === entries.length) used.append(el('p', { class: 'muted' }, none));
+  for (const x of entries) (x.used ? used : more).append(input(x));
+  $(countId).textContent = `（${rest.length}）`;
+  return rest.length;
+}
 
-  const circs = $('circs-used');
-  const cmore = $('circs-more');
-  circs.replaceChildren();
-  cmore.replaceChildren();
-  const cu = m.circumstances.filter((c) => c.used);
-  const cr = m.circumstances.filter((c) => !c.used);
-  if (cu.length === 0) circs.append(el('p', { class: 'muted' }, '本事项的条件不涉及特定情节；通用情节见下。'));
-  for (const c of cu) circs.append(circInput(c));
-  for (const c of cr) cmore.append(circInput(c));
-  $('circs-more-count').textContent = `（${cr.length}）`;
+function renderForm(m: FormModel): void {
+  const moreFacts = fillSplit('facts-used', 'facts-more', 'facts-more-count', m.facts, factInput, '本事项的条件不涉及具体事实。');
+  $('facts-more-box').hidden = moreFacts === 0;
+  fillSplit('circs-used', 'circs-more', 'circs-more-count', m.circumstances, circInput, '本事项的条件不涉及特定情节；通用情节见下。');
   $('item-title').textContent = `${m.item.code}　${m.item.name}${m.item.field ? `（${m.item.field}）` : ''}`;
 }
 
