@@ -200,10 +200,10 @@ function fineFor(
   const base = stat.base;
   // 每台一千元 × 3台: how the statutory range was counted.
   const per = stat.perUnit;
-  const counted = per ? `（每${per.unit ?? '单位'}${per.min === per.max ? yuan(per.min) : `${yuan(per.min)}至${yuan(per.max)}`}×${per.fact}=${per.value}${per.unit ?? ''}）` : '';
+  const counted = (): string => (per ? `（每${per.unit ?? '单位'}${per.min === per.max ? yuan(per.min) : `${yuan(per.min)}至${yuan(per.max)}`}×${per.fact}=${per.value}${per.unit ?? ''}）` : '');
   if (ctx.statuteOnly && grade !== 'reduced') {
     // No benchmark in force: the statutory range itself, the amount for the officer to set.
-    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
+    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted()}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
     const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: s };
     if (optional) p.optional = optional;
     if (base) p.base = base;
@@ -266,7 +266,7 @@ function fineFor(
     'applied',
     () =>
       `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}` +
-      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
+      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted()}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
       `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
       (optional ? '（法律规定“可以”并处罚款）' : ''),
     undefined,

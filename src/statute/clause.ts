@@ -1,4 +1,4 @@
-import { CONDITIONS, CRIME, ELSEWHERE, NOT_PENALTY, findBase } from './lexicon.js';
+import { CONDITIONS, CRIME, ELSEWHERE, NOT_CRIME, NOT_PENALTY, findBase } from './lexicon.js';
 import { NUMERAL_CHARS, parseFactor, parseNumeral, parseOrdinal, parseYuan } from './numerals.js';
 import type {
   ClauseCondition,
@@ -246,6 +246,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingSegment = -1;
   let pendingInto: (typeof groups)[number] | undefined;
   const onBase = (c: ClauseCondition): boolean => c.kind === 'base' || c.kind === 'noBase' || (c.kind === 'any' && c.of.every(onBase));
+  const isCircumstance = (c: ClauseCondition): boolean => c.kind === 'circumstance' || (c.kind === 'any' && c.of.every((x) => x.kind === 'circumstance'));
   const afterConditional = (g: (typeof groups)[number]): (typeof groups)[number] => (g.when.every(onBase) ? groups[0]! : g);
   let listed = false;
   let listedOptional = false;
@@ -296,7 +297,6 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
         // the same clause (no ；between) refines that group's condition.
         const prev = group;
-        const isCircumstance = (c: ClauseCondition): boolean => c.kind === 'circumstance' || (c.kind === 'any' && c.of.every((x) => x.kind === 'circumstance'));
         const known = cond !== undefined && cond !== 'crime' && cond !== 'other-law';
         const sameClause = prev.when.length > 0 && !prev.notPenalty && prev.segment === all[i]!.segment && known;
         const own = prev.when.slice(prev.inherited ?? 0);
@@ -602,9 +602,6 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
     relative: 'law',
   };
 }
-
-/** 尚不构成犯罪 — the other side of 构成犯罪的: the administrative penalty applies. */
-const NOT_CRIME = /^(?:但)?(?:尚|还)?(?:不|未|没有)(?:构成犯罪|够刑事处罚|足以刑事处罚|予刑事处罚)$|^(?:尚|还)不够(?:刑事处罚|追究刑事责任)$|^尚未构成犯罪$|^情节显著轻微(?:，)?(?:不|尚不)构成犯罪$/;
 
 /** A condition phrase without its 的, or 'crime' for 构成犯罪, or undefined when it names nothing known. */
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {

@@ -101,7 +101,7 @@ export function readPenalties(input: string | LawText): LawReading {
         if (p.status === 'review') problems.push({ reason: `the provision it refers to (${refText(target)}) needs review`, text: r.text, at: r.at });
         const taken = ref.fineOnly
           ? p.groups
-              .map((g) => ({ ...g, measures: [], sanctions: g.sanctions.filter((x) => ('anyOf' in x ? x.anyOf.every((y) => y.kind === 'fine') : x.kind === 'fine')) }))
+              .map((g) => ({ ...g, measures: [], sanctions: g.sanctions.filter(fineOnlyChoice) }))
               .filter((g) => g.sanctions.length > 0)
           : p.groups;
         groups = [...taken, ...groups.filter((g) => g.sanctions.length > 0 || g.when.length > 0 || g.measures.length > 0)];
@@ -133,6 +133,7 @@ export function readPenalties(input: string | LawText): LawReading {
   return { law, provisions: raw.map((r) => resolve(r, new Set())) };
 }
 
+/** A fine, or a choice between fines only. */
 function fineOnlyChoice(x: SanctionOrChoice): boolean {
   return 'anyOf' in x ? x.anyOf.every((y) => y.kind === 'fine') : x.kind === 'fine';
 }
