@@ -16,8 +16,8 @@ import {
   type RawTopic,
 } from '../schema/ruleset.js';
 import { BUILTIN_CIRCUMSTANCES, BUILTIN_FACTS, DERIVED_FACTS } from '../schema/vocabulary.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import { checkCondition, type FactScope } from './conditions.js';
+import { canonicalHash } from './canonical.js';
+import { checkCondition } from './conditions.js';
 import { issuesToDiagnostics } from './issues.js';
 import { salvageIndex, salvageTopic, withoutConsequences } from './salvage.js';
 import type {
@@ -282,7 +282,7 @@ function build(
   }
 
   // Items.
-  const items = new Map<string, { item: Item; scope: FactScope; place: Place }>();
+  const items = new Map<string, { item: Item; place: Place }>();
   for (const { file, data } of sources) {
     (data.items ?? []).forEach((raw, i) => {
       const path = ['items', i];
@@ -296,8 +296,10 @@ function build(
         );
         return;
       }
-      const built = buildItem({ file, path, data: raw }, base, circumstances, citeCheck, out);
-      items.set(raw.code, { ...built, place: built.item.at });
+      const item = buildItem({ file, path, data: raw }, base, circumstances, citeCheck, out);
+      items.set(raw.code, { item, place: item.at });
+      // What the item needs is in it now: the validated copy of its entry can go while the rest is built.
+      (data.items as (RawItem | undefined)[])[i] = undefined;
     });
   }
 
@@ -391,7 +393,7 @@ function build(
     unverified: idx.unverified ?? [],
     ...(idx.ignore ? { ignore: ignoreRules(idx.ignore, index.file, items, out) } : {}),
   };
-  const hash = sha256Hex(canonicalJson(content, new Set(['at'])));
+  const hash = canonicalHash(content, new Set(['at']));
   const files = sources.map((s) => s.file.path).sort();
   const at = {
     index: index.file.start,
@@ -463,9 +465,10 @@ function buildItem(
   circumstances: Readonly<Record<string, Circumstance>>,
   citeCheck: CiteCheck,
   out: Diagnostic[],
-): { item: Item; scope: FactScope } {
+): Item {
   const { file, path, data } = src;
-  const scope = new Map(base);
+  // The rule set's facts and the item's own: a copy of the base only for an item that declares facts.
+  const scope: Map<string, FactDef> | ReadonlyMap<string, FactDef> = data.facts && Object.keys(data.facts).length > 0 ? new Map(base) : base;
   const facts = dict<FactDef>();
   for (const [name, decl] of Object.entries(data.facts ?? {})) {
     const def = factDef(name, decl, 'item');
@@ -480,7 +483,7 @@ function buildItem(
       );
       continue;
     }
-    scope.set(name, def);
+    (scope as Map<string, FactDef>).set(name, def);
     facts[name] = def;
   }
 
@@ -640,13 +643,13 @@ function buildItem(
     ...(data.unverified !== undefined ? { unverified: data.unverified } : {}),
     at: file.locate(path),
   };
-  return { item, scope };
+  return item;
 }
 
 function buildList(
   src: Located<RawListEntry>,
   base: ReadonlyMap<string, FactDef>,
-  items: ReadonlyMap<string, { item: Item; scope: FactScope }>,
+  items: ReadonlyMap<string, { item: Item }>,
   citeCheck: CiteCheck,
   out: Diagnostic[],
 ): ListEntry | undefined {

@@ -15,13 +15,13 @@ import type { FactDef, Item, RuleSet } from './model.js';
  */
 export function sealRuleSet(rs: RuleSet): RuleSet {
   if (Object.isFrozen(rs)) return rs;
-  compactStrings(rs);
   const w = rs as { -readonly [K in keyof RuleSet]: RuleSet[K] };
   w.laws = dictOf(rs.laws);
   w.facts = factDict(rs.facts);
   w.circumstances = dictOf(rs.circumstances);
   for (const item of rs.items) (item as { -readonly [K in keyof Item]: Item[K] }).facts = factDict(item.facts);
-  return deepFreeze(rs);
+  compactAndFreeze(rs);
+  return rs;
 }
 
 function factDict(facts: Readonly<Record<string, FactDef>>): Record<string, FactDef> {
@@ -34,16 +34,20 @@ function factDict(facts: Readonly<Record<string, FactDef>>): Record<string, Fact
 }
 
 /**
- * Strings of a held rule set, each held once and on its own. A value the
- * YAML readers cut out of a file's text (`text.slice`) is, in V8, a view that
- * keeps the whole text alive: for a province's catalogue that is twice its
- * YAML bytes (UTF-16) held for nothing. And the same word (an operator, a law
- * key, a label) comes from every place it was written. Each distinct string
- * is copied once (a JSON round trip gives a string of its own; V8 copies
- * those shorter than 13 characters anyway) and every occurrence points at
- * that copy. Only values are touched: property names are V8's own.
+ * Strings of a held rule set, each held once and on its own, and everything
+ * frozen, in one pass. A value the YAML readers cut out of a file's text
+ * (`text.slice`) is, in V8, a view that keeps the whole text alive: for a
+ * province's catalogue that is twice its YAML bytes (UTF-16) held for
+ * nothing. And the same word (an operator, a law key, a label) comes from
+ * every place it was written. Each distinct string is copied once (a JSON
+ * round trip gives a string of its own; V8 copies those shorter than 13
+ * characters anyway) and every occurrence points at that copy. Only values
+ * are touched: property names are V8's own. An object is frozen once its
+ * values are done, so being frozen is also what marks it as visited (shared
+ * parts are walked once, with no set of every object on the side); the walk
+ * is iterative, so a deep rule set does not overflow the stack.
  */
-export function compactStrings(root: object): void {
+export function compactAndFreeze(root: object): void {
   const pool = new Map<string, string>();
   const own = (s: string): string => {
     let t = pool.get(s);
@@ -53,12 +57,10 @@ export function compactStrings(root: object): void {
     }
     return t;
   };
-  const seen = new Set<object>();
   const stack: object[] = [root];
   while (stack.length > 0) {
     const v = stack.pop()!;
-    if (seen.has(v) || Object.isFrozen(v)) continue;
-    seen.add(v);
+    if (Object.isFrozen(v)) continue;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
@@ -73,26 +75,8 @@ export function compactStrings(root: object): void {
         else if (x !== null && typeof x === 'object') stack.push(x);
       }
     }
-  }
-}
-
-/** Freezes `value` and everything reachable from it (iteratively: a deep rule set must not overflow the stack). */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
     Object.freeze(v);
-    if (Array.isArray(v)) {
-      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
-    } else {
-      for (const k of Object.keys(v)) {
-        const x = (v as Record<string, unknown>)[k];
-        if (x !== null && typeof x === 'object') stack.push(x);
-      }
-    }
   }
-  return value;
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CODES } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/index.js';
-import { canonicalJson, sha256Hex } from '../load/canonical.js';
+import { canonicalHash } from '../load/canonical.js';
 import type { LoadOptions, LoadResult } from '../load/loadRuleSet.js';
 import type { RuleSet } from '../load/model.js';
 import { sealRuleSet } from '../load/seal.js';
@@ -116,7 +116,7 @@ function validEntry(entry: Entry): boolean {
   }
   for (const p of Object.values(rs.at as Record<string, unknown>)) if (!isPlace(p)) return false;
   const { files: _files, hash: _hash, at: _at, ...content } = rs;
-  return sha256Hex(canonicalJson(content, new Set(['at']))) === rs.hash;
+  return canonicalHash(content, new Set(['at'])) === rs.hash;
 }
 
 /** Stores a successful load. Never fails: a cache that cannot be written is simply not used. */
