@@ -365,8 +365,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       problem(p, '按日连续处罚 (a fine for every day) is not in the rule-set language');
       continue;
     }
-    if (/^(?:由[^，；。]{2,30}?)?依法(?:给予|予以)?处罚$/.test(t)) {
-      problem(p, 'a penalty left to “the law” without naming it (依法予以处罚)');
+    // 由公安机关依法予以处罚 / 并依法给予处罚: the paragraph sets no penalty of its own, it leaves it to the
+    // laws that authority applies (unnamed). As the whole penalty that is read as a penalty set elsewhere;
+    // under a condition of the paragraph, what happens to the sanctions before it is not read.
+    if (/^(?:并|可以|还可以)?(?:由[^，；。]{2,40}?)?依法(?:给予|予以)?(?:处罚|查处)$/.test(p.text) || /^(?:由[^，；。]{2,30}?)?依法(?:给予|予以)?处罚$/.test(t)) {
+      if (group.when.length === 0 && group.sanctions.length === 0) {
+        elsewhere.push(p.text);
+        group.aside++;
+      } else problem(p, 'a penalty left to “the law” without naming it (依法予以处罚)');
       continue;
     }
     // 由…部门依照下列规定予以处罚： / 并按下列规定处以罚款： — the items that follow set the penalty.

@@ -552,11 +552,16 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
       ? p.violates.map((r) => citeYaml(opts.lawKey, r)).join(', ')
       : `${cite.slice(0, -2)}, note: "条文未写明所违反的条款，以处罚条款为依据" }`;
   const persons = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => o.persons ?? []))];
+  // What the paragraph sets beside the item's own penalty, said where the officer reads the item.
+  const notes = [
+    ...(persons.length > 0 ? [`对直接负责的主管人员和其他直接责任人员（不在本事项的处罚种类中）：${persons.join('；')}`] : []),
+    ...(p.elsewhere.length > 0 ? [`另由其他法律规定的处罚（不在本事项的处罚种类中）：${p.elsewhere.join('；')}`] : []),
+  ];
   const lines = [
     `  - code: ${code}  # ${citationText(ref)}`,
     `    name: ${q(violationName(text))}`,
     ...(opts.field ? [`    field: ${q(opts.field)}`] : []),
-    ...(persons.length > 0 ? [`    description: ${q(`对直接负责的主管人员和其他直接责任人员（不在本事项的处罚种类中）：${persons.join('；')}`)}`] : []),
+    ...(notes.length > 0 ? [`    description: ${q(notes.join('。'))}`] : []),
     `    violates: [${violates}]`,
     `    penalizedBy: [${cite}]`,
     '    statutory:',
