@@ -752,6 +752,17 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
       };
     }
   }
+  // 责令暂停相关业务、停业整顿、吊销相关业务许可证或者吊销营业执照: a list closed by 或者 is one of its
+  // sanctions (not for the objects of one 没收, which are taken together).
+  const lastOr = t.lastIndexOf('或者');
+  if (lastOr > t.lastIndexOf('、') && t.includes('、') && !/^没收/.test(t)) {
+    const list = splitJoined(t, /、|或者/);
+    const parts = list?.map((a) => readOne(a, mandatory, target, targetText));
+    if (parts && parts.every((x) => x?.sanction && !x.also)) {
+      const anyOf = dedupe(parts.map((x) => x!.sanction!));
+      return { items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation };
+    }
+  }
   // 没收违法所得、违法财物; 处警告、罚款 — several together.
   const joined = splitJoined(t, /、|和|并处|并/);
   if (joined) {
@@ -864,7 +875,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   }
   if (/^(?:处以?)?(?:行政)?拘留$/.test(t)) return s('detention');
   // 暂停相关业务、停产停业: the words after 暂停… are another sanction, not part of this one.
-  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。、]{0,30}?(?:执业|从业)[^，；。、]*$/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、]{0,30}?(?:业务|经营|营业)[^，；。、]*$/.test(t) ? 'restrictBusiness' : undefined;
+  // 暂停相关业务或者停业整顿: nor the words after 或者.
+  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:执业|从业)[^，；。、或]*$/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:业务|经营|营业)[^，；。、或]*$/.test(t) ? 'restrictBusiness' : undefined;
   if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
   const ban = new RegExp(
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
@@ -903,7 +915,7 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
   if (/^责令(?:其)?(?:限期)?(?:及时|立即)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
     return { kind: 'restore', text: t };
-  if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣/.test(t)) return { kind: 'other', text: t };
+  if (/^责令/.test(t) && !/罚款|吊销|没收|暂扣|暂停/.test(t)) return { kind: 'other', text: t };
   if (/^(?:限期|依法|并)?(?:恢复原状|恢复植被|采取(?:其他)?(?:补救|治理|改正|整改)措施|修复|补种|补植|消除影响|消除污染|消除危害|消除隐患)/.test(t)) return { kind: 'restore', text: t };
   if (/^对[^，；。]{1,20}(?:进行无害化处理|予以监督销毁)(?:或者予以监督销毁)?$/.test(t)) return { kind: 'other', text: t };
   if (/^(?:追回|追缴|追还|收回|代为收回|发放|责令退还|退还|销毁|取缔|予以取缔|依法取缔|扣留)[^，；。]{0,30}$/.test(t) && !/罚款|吊销|暂扣|没收/.test(t)) return { kind: 'other', text: t };
