@@ -254,6 +254,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let lastSegment = -1;
   let lastSanctionPiece = -2;
   let lastCrimePiece = -2;
+  // The piece after 其中, and the groups it opened: each must set a penalty of its own.
+  let subsetAt = -1;
+  const subsets: { group: (typeof groups)[number]; piece: Piece }[] = [];
   let lastTarget: Target | undefined;
   let lastSanctionCount = 0;
   for (let i = k; i < all.length; i++) {
@@ -277,6 +280,16 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
     if (condWithout !== t) t = condWithout;
     if (/^(?:造成|致使|导致|情节)/.test(t) && !t.endsWith('的') && !CONDITIONS.some(([re]) => re.test(t)) && !isActionStart(t)) t += '的';
+    // …处五十元以上五百元以下罚款；其中，从事婚庆…服务的，处一千元以上五千元以下的罚款: 其中 opens the
+    // penalty of a part of the violations, a condition as any other (its fine takes the base fine's place).
+    // Only after the paragraph's unconditional penalty: after 拒不清除的，…罚款。其中，… the part may or may not
+    // be under that condition.
+    if (t === '其中' && i + 1 < all.length && all[i + 1]!.p.text.endsWith('的')) {
+      if (group.when.length > 0) problem(p, '其中 after a conditional penalty: whether the part it names is under that condition is not read');
+      subsetAt = i + 1;
+      group.text.push(p.text);
+      continue;
+    }
     if (t.endsWith('的') && NOT_CRIME.test(t.slice(0, -1))) {
       // 构成犯罪的，依法追究刑事责任；尚不构成犯罪的，处…: back to the group the crime clause interrupted.
       // 造成严重后果的，依法追究刑事责任；尚不够刑事处罚的，…: the condition led to the crime clause only.
@@ -310,6 +323,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         group = { when: inherit, inherited: inherit.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
       }
+      if (subsetAt === i) subsets.push({ group, piece: p });
       openingConditions = true;
       group.text.push(p.text);
       if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /前款|第[一二三四五六七八九十]+项|[（(][一二三四五六七八九十]+[）)]项|(?:情形|行为)之一/.test(cond.text))
@@ -484,6 +498,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
   }
   if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
+  // 其中，破坏承重结构的，由房屋管理部门依照有关法律处理: whether the penalty before still applies to that part is not read.
+  for (const x of subsets) if (x.group.sanctions.length === 0) problem(x.piece, '其中… sets no penalty of its own for that part: whether the penalty before still applies to it is not read');
   const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款): the amount is set elsewhere', text: p.text, at: position(ctx, p.offset) }));
   if (!reading_itemsCarry) problems.push(...unset);
 
