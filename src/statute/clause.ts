@@ -140,7 +140,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const notPenalties: string[] = [];
   const elsewhere: string[] = [];
   const violates: StatuteRef[] = [];
-  const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number }[] = [];
+  const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number; replaces?: true }[] = [];
   // 责令改正、并处罚款: the 、 before 并处 joins two sanctions as a comma would.
   const normalized = penaltySentences(text).replace(/、(?=并处|并可以|可以并处|并责令|并没收|并给予)/g, '，');
   const segments = splitPieces(normalized).map(splitConditionJoined);
@@ -504,9 +504,16 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   if (!reading_itemsCarry) problems.push(...unset);
 
   // 处警告或者五百元以下罚款；情节严重的，处五日以下拘留: a conditional 处 of another kind than the base
-  // group's warning, detention or choice may take their place or add to them; the text does not say.
+  // group's warning, detention or choice may take their place or add to them; the text does not say —
+  // except for the grades of the act itself (治安管理处罚法 Arts. 23–75: 处五日以下拘留或者五百元以下罚款；
+  // 情节较重的，处五日以上十日以下拘留，可以并处五百元以下罚款): when the base is only warnings, detention,
+  // fines or a choice among them, and the grade's own 处 restates such a penalty, it is that grade's whole
+  // penalty, in the base's place.
   const base = groups[0]!;
   const scale = (x: SanctionOrChoice): boolean => 'anyOf' in x || x.kind === 'warning' || x.kind === 'detention' || x.kind === 'criticism';
+  const onlyScale = (xs: readonly SanctionOrChoice[]): boolean =>
+    xs.every((x) => ('anyOf' in x ? x.anyOf : [x]).every((y) => (y.kind === 'warning' || y.kind === 'detention' || y.kind === 'criticism' || y.kind === 'fine') && y.target === 'party'));
+  const GRADES: ReadonlySet<string> = new Set(['lessSerious', 'minor', 'graver', 'serious', 'especiallySerious']);
   const kindsOf = (xs: readonly SanctionOrChoice[]): Set<string> => new Set(xs.flatMap((x) => ('anyOf' in x ? x.anyOf.map((y) => y.kind) : [x.kind])));
   const baseKinds = kindsOf(base.sanctions);
   if (base.sanctions.some(scale))
@@ -517,8 +524,15 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         g.sanctions.some((x) => scale(x) && /^(?:可以)?处/.test(x.text)) &&
         // 拘留五至十日；情节较重的，拘留十至十五日 too: one detention or two, the model cannot say.
         [...kindsOf(g.sanctions)].some((k) => k !== 'fine' && (baseKinds.has(k) || base.sanctions.some((x) => 'anyOf' in x) || g.sanctions.some((x) => 'anyOf' in x) || k === 'detention' || k === 'warning'))
-      )
-        problems.push({ reason: 'a heavier 处 under a condition beside a warning, detention or choice: whether it replaces them or adds to them is not read', text: g.text.join('，'), at: ctx.at });
+      ) {
+        const grade = g.when.length === 1 && g.when[0]!.kind === 'circumstance' && GRADES.has(g.when[0]!.name) && (g.inherited ?? 0) === 0;
+        if (grade && base.when.length === 0 && base.measures.length === 0 && onlyScale(base.sanctions) && onlyScale(g.sanctions) && /^(?:可以)?处/.test(g.sanctions[0]!.text)) g.replaces = true;
+        else problems.push({ reason: 'a heavier 处 under a condition beside a warning, detention or choice: whether it replaces them or adds to them is not read', text: g.text.join('，'), at: ctx.at });
+      }
+  // Two grades that take the base's place: each is the whole penalty of its own grade only.
+  const replacing = groups.filter((g) => g.replaces);
+  if (replacing.length > 1 && new Set(replacing.map((g) => (g.when[0] as { name: string }).name)).size < replacing.length)
+    problems.push({ reason: 'the same grade twice', text: replacing.map((g) => g.text.join('，')).join('；'), at: ctx.at });
   const seenConditions = new Set<string>();
   for (const g of groups)
     for (const c of g.when.slice(g.inherited ?? 0)) {
@@ -530,7 +544,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       problems.push({ reason: 'a condition with no sanction after it', text: g.text.join('，'), at: ctx.at });
   const out: PenaltyGroup[] = groups
     .filter((g) => !g.notPenalty && (g.sanctions.length > 0 || g.measures.length > 0))
-    .map((g) => ({ when: g.when, measures: g.measures, sanctions: g.sanctions, text: g.text.join('，') }));
+    .map((g) => ({ when: g.when, measures: g.measures, sanctions: g.sanctions, text: g.text.join('，'), ...(g.replaces ? { replaces: true as const } : {}) }));
   return {
     violationText,
     enumerated,

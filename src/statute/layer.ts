@@ -230,7 +230,9 @@ function modelOf(p: PenaltyProvision, facts: Map<string, string>, circumstances:
     throw new Refused(`a condition the layer cannot place: ${conditionText(c)}`);
   };
   const outcomes = combos.map((combo) => {
-    const groups = p.groups.filter((g) => g.when.every((c) => holds(c, combo)));
+    const held = p.groups.filter((g) => g.when.every((c) => holds(c, combo)));
+    // A grade with a penalty of its own (情节较重的，处…拘留) takes the place of the unconditional penalty.
+    const groups = held.some((g) => g.replaces) ? held.filter((g) => g.when.length > 0) : held;
     return groups.length === 0 || (gap(atoms, combo) && groups.every((g) => !g.sanctions.some(hasFine)) && atoms.length > 0)
       ? undefined
       : outcomeOf(groups, facts);
@@ -270,6 +272,18 @@ function modelOf(p: PenaltyProvision, facts: Map<string, string>, circumstances:
     });
   });
   if (branches.length === 0) throw new Refused('no combination of the conditions gives a penalty');
+  // 处五日以上十日以下拘留，可以并处五百元以下罚款；情节较轻的，处五日以下拘留或者五百元以下罚款: branches the
+  // text tells apart only by what the rule-set language does not hold (detention days, a choice) would
+  // read the same in the rule file.
+  const written = new Map<string, string>();
+  for (const b of branches) {
+    const { choices, ...rest } = b.outcome;
+    void choices;
+    const k = key(rest as Outcome);
+    const whole = written.get(k);
+    if (whole !== undefined && whole !== key(b.outcome)) throw new Refused('branches that differ only in detention days or a choice, which the rule-set language does not hold');
+    written.set(k, key(b.outcome));
+  }
   // 责令改正；拒不改正的，处罚款: a fine only when one circumstance holds, nothing else otherwise.
   const only = branches[0]!;
   if (branches.length === 1 && relevant.length === 1 && only.id === kebab(atoms[relevant[0]!]!.key) && atoms[relevant[0]!]!.values.length === 2 && only.outcome.kinds.length === 1 && only.outcome.kinds[0] === 'fine') {

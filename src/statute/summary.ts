@@ -23,7 +23,7 @@ export function summarizeProvision(p: PenaltyProvision): string {
   if (p.violates.length > 0) lines.push(`violates: ${p.violates.map((r) => citationText(r)).join(' ')}`);
   if (p.refersTo) lines.push(`refers to: ${citationText(p.refersTo)}`);
   for (const g of p.groups) {
-    const when = g.when.length === 0 ? 'always' : g.when.map(conditionText).join(' & ');
+    const when = (g.when.length === 0 ? 'always' : g.when.map(conditionText).join(' & ')) + (g.replaces ? ' (instead)' : '');
     const parts = [...g.measures.map((m) => `measure ${m.kind}`), ...g.sanctions.map(sanctionText)];
     lines.push(`${when}: ${parts.join('; ')}`);
   }

@@ -170,6 +170,12 @@ export interface PenaltyGroup {
   readonly measures: readonly ReadMeasure[];
   readonly sanctions: readonly SanctionOrChoice[];
   readonly text: string;
+  /**
+   * A grade of the act with a penalty of its own (…处五日以下拘留或者五百元以下罚款；情节较重的，处五日以上
+   * 十日以下拘留，可以并处五百元以下罚款): when it holds, its sanctions take the place of the
+   * unconditional group's, not only its fine.
+   */
+  readonly replaces?: true;
 }
 
 /** A violation a penalty paragraph names: the paragraph itself, or one of its items. */
