@@ -38,7 +38,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会|企业)(?:[（(][^）)，；。]{1,20}[）)])?)(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|厅|部|署|行|会|企业)(?:[（(][^）)，；。]{1,20}[）)])?)(?=责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -251,6 +251,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let listed = false;
   let listedOptional = false;
   let lastOptional = false;
+  let lastPairOptional = -2;
   let lastSegment = -1;
   let lastSanctionPiece = -2;
   let lastCrimePiece = -2;
@@ -420,6 +421,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       read.items.splice(0, read.items.length, ...read.items.map((x) => ({ ...x, mandatory: false })));
       lastOptional = true;
     }
+    // 可以对单位处…罚款，对个人处…罚款: the 可以 before the first subject governs the one paired with it.
+    const pairOptional = lastPairOptional === i - 1 && lastSegment === all[i]!.segment;
+    lastPairOptional = /^(?:并)?(?:可以|可)(?:并)?对(?:单位|个人)/.test(p.text) && read.items.length > 0 && read.items.every((x) => !x.mandatory) ? i : -2;
+    if (pairOptional && /^(?:并)?对(?:单位|个人)/.test(p.text) && !/^(?:并)?对(?:单位|个人)(?:可以|可)/.test(p.text)) {
+      read.items.splice(0, read.items.length, ...read.items.map((x) => ({ ...x, mandatory: false })));
+      lastPairOptional = i;
+    }
     // 处罚款，并公布…，直至吊销许可证: 直至 after a fine, or after a piece that was not a sanction, does not
     // say what the heavier end replaces.
     const lastSanction = group.sanctions[group.sanctions.length - 1];
@@ -533,6 +541,23 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const replacing = groups.filter((g) => g.replaces);
   if (replacing.length > 1 && new Set(replacing.map((g) => (g.when[0] as { name: string }).name)).size < replacing.length)
     problems.push({ reason: 'the same grade twice', text: replacing.map((g) => g.text.join('，')).join('；'), at: ctx.at });
+  // …责令停止违法行为，没收…，并处…罚款；食用其他陆生野生动物的，责令停止违法行为，给予批评教育，没收…: a condition
+  // whose group restates the base's own sanctions or orders states another violation with a penalty of
+  // its own, and the base's fine would wrongly carry over to it.
+  const baseOwn = new Set([...kindsOf(base.sanctions)].filter((k) => k !== 'fine').concat(base.measures.map((m) => `measure ${m.kind}`)));
+  // (A conditional fine of its own takes the base fine's place, as for any condition; 逾期不…的 and 拒不…的 are
+  // the same act going on.)
+  const baseFine = base.sanctions.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.kind === 'fine' && y.target === 'party'));
+  for (const g of groups.slice(1))
+    if (
+      baseFine &&
+      !g.notPenalty &&
+      g.when.some((c) => c.kind === 'stated' && !/^(?:逾期|拒不|拒绝|仍不|仍未|经[^，]{0,10}(?:责令|通知|催告))/.test(c.text)) &&
+      (g.inherited ?? 0) === 0 &&
+      !kindsOf(g.sanctions).has('fine') &&
+      [...kindsOf(g.sanctions), ...g.measures.map((m) => `measure ${m.kind}`)].some((k) => k !== 'fine' && baseOwn.has(k))
+    )
+      problems.push({ reason: 'a condition whose penalty restates the first one: it may state another violation, to which the first fine does not carry over', text: g.text.join('，'), at: ctx.at });
   const seenConditions = new Set<string>();
   for (const g of groups)
     for (const c of g.when.slice(g.inherited ?? 0)) {
@@ -953,6 +978,12 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:限期|依法|予以|强制|强行)?(?:拆除|取缔|补办|调整|收回|收容|代为|代作|组织代为|清除|说服教育|批评教育|没收并销毁|销毁|封存|扣押|查封)/.test(t) && !/罚款|吊销|暂扣/.test(t))
     return { kind: 'other', text: t };
   if (/^(?:其|该)?(?:车辆|船舶|产品|设备)?不得(?:上道路行驶|使用|销售|出厂|进口|生产|开工|投入使用|继续)/.test(t)) return { kind: 'other', text: t };
+  // 督促其限期改正, 限期清理, 归还业主: orders to put the matter right; 批评教育, 训诫: education, not a penalty
+  // (行政处罚法 Art. 9 does not list them); 强制其履行义务, 强制排除妨碍, 限期办理相关手续: enforcement.
+  if (/^(?:并)?督促(?:其)?(?:限期)?(?:改正|整改)$/.test(t)) return { kind: 'correct', text: t };
+  if (/^(?:并)?(?:责令)?(?:限期)?(?:清理|归还[^，；。]{1,10}|退还[^，；。]{1,10})$/.test(t) && !/罚款|没收/.test(t)) return { kind: 'restore', text: t };
+  if (/^(?:给予|予以|进行|并)?(?:批评教育|训诫)$/.test(t)) return { kind: 'other', text: t };
+  if (/^(?:并)?(?:强制其履行(?:义务)?|强制排除妨碍|限期办理相关手续)$/.test(t)) return { kind: 'other', text: t };
   return undefined;
 }
 
