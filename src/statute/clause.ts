@@ -1075,7 +1075,12 @@ function baseOf(raw: string): FineBase | undefined {
   const t = raw.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
   // 处五倍以上十倍以下罚款 (the base left to an earlier clause) and 一倍以上不满二倍 (a bound that
   // excludes itself) must not read a factor word as the base.
-  if (t === '' || /元|罚款|[，；。]|^对|处|或者|或|倍|以上|以下|不满|不足|分之|[%％]|[至到]$/.test(t) || new RegExp(`^${N}$`).test(t) || t.length > 30) return undefined;
+  // 不缴或者少缴的税款, 被破坏或者被占用耕地的…: 或者 between short verbs before 的 joins two ways of one
+  // amount (not 相关营业所得或者…财物价值, two amounts).
+  const u = t.replace(/^((?:[^，；。的、]{1,4}、)*[^，；。的、]{1,4})或者([^，；。的]{1,15}的)(?=[^，；。或的]{1,12}$)/, (all, a: string, b: string) =>
+    /所得|金额|价值|费|额|款|收入/.test(a) ? all : `${a}、${b}`,
+  );
+  if (u === '' || /元|罚款|[，；。]|^对|处|或者|或|倍|以上|以下|不满|不足|分之|[%％]|[至到]$/.test(u) || new RegExp(`^${N}$`).test(u) || u.length > 30) return undefined;
   const known = findBase(t);
   if (known && t.endsWith(known.text)) return known;
   return { text: t };

@@ -29,6 +29,7 @@ export const BASES: readonly (readonly [string, string])[] = [
   ['骗取金额', 'defraudedAmount'],
   ['所收费用', 'feesCharged'],
   ['违法收取的费用', 'feesCharged'],
+  ['不缴或者少缴的税款', 'unpaidTax'],
 ];
 
 /** The known base named in a phrase (the longest term it contains), or undefined. */
