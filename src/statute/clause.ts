@@ -257,6 +257,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let lastCrimePiece = -2;
   // The piece after 其中, and the groups it opened: each must set a penalty of its own.
   let subsetAt = -1;
+  const laterConditions: { cond: ClauseCondition; piece: Piece }[] = [];
   const subsets: { group: (typeof groups)[number]; piece: Piece }[] = [];
   let lastTarget: Target | undefined;
   let lastSanctionCount = 0;
@@ -329,8 +330,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       group.text.push(p.text);
       if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /前款|第[一二三四五六七八九十]+项|[（(][一二三四五六七八九十]+[）)]项|(?:情形|行为)之一/.test(cond.text))
         problem(p, 'a condition naming other items or paragraphs (违反前款第…项): which penalty goes with which item is not read');
+      // Said at the end, and only when a penalty or order is read under it: 给信息主体造成损失的，依法承担民事
+      // 责任 and 属于国家公务员的，给予处分 set none.
       if (all[i]!.sentence > 0 && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && all[i - 1]?.sentence !== all[i]!.sentence)
-        problem(p, 'a later sentence opens with a condition the reader does not know: it may state another violation');
+        laterConditions.push({ cond, piece: p });
       if (cond === 'crime' || cond === 'other-law') {
         group.notPenalty = true;
         group.elsewhere = cond === 'other-law';
@@ -506,6 +509,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
   }
   if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
+  for (const x of laterConditions)
+    if (groups.some((g) => !g.notPenalty && g.when.includes(x.cond) && (g.sanctions.length > 0 || g.measures.length > 0)))
+      problem(x.piece, 'a later sentence opens with a condition the reader does not know: it may state another violation');
   // 其中，破坏承重结构的，由房屋管理部门依照有关法律处理: whether the penalty before still applies to that part is not read.
   for (const x of subsets) if (x.group.sanctions.length === 0) problem(x.piece, '其中… sets no penalty of its own for that part: whether the penalty before still applies to it is not read');
   const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款): the amount is set elsewhere', text: p.text, at: position(ctx, p.offset) }));
