@@ -60,6 +60,8 @@ export interface ClauseReading {
   readonly listed?: boolean;
   /** 可按下列规定处以罚款: the fines the items set are the officer's choice. */
   readonly listedOptional?: boolean;
+  /** 逾期不改正的，依照下列规定处以罚款: the condition the listed items' penalties are under. */
+  readonly listedWhen?: readonly ClauseCondition[];
   /** 并处罚款 before items: a problem unless every item sets its amount. */
   readonly unsetFines: readonly ReadProblem[];
 }
@@ -250,6 +252,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const afterConditional = (g: (typeof groups)[number]): (typeof groups)[number] => (g.when.every(onBase) ? groups[0]! : g);
   let listed = false;
   let listedOptional = false;
+  let listedWhen: ClauseCondition[] | undefined;
   let lastOptional = false;
   let lastPairOptional = -2;
   let lastSegment = -1;
@@ -398,6 +401,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (byList && reading_itemsCarry) {
       listed = true;
       if (byList[2] !== undefined) listedOptional = true;
+      if (group.when.length > 0) {
+        listedWhen = [...group.when];
+        group.aside++;
+      }
       continue;
     }
     const ref = readCrossReference(t);
@@ -588,6 +595,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     problems,
     ...(listed ? { listed } : {}),
     ...(listedOptional ? { listedOptional } : {}),
+    ...(listedWhen ? { listedWhen } : {}),
     unsetFines: reading_itemsCarry ? unset : [],
   };
 }

@@ -44,9 +44,12 @@ export function readPenalties(input: string | LawText): LawReading {
             sanctions: g.sanctions.filter((x) => !('kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')),
           }));
           // 可按下列规定处以罚款: the items' fines are optional; their other sanctions keep their own words.
-          const itemGroups = reading.listedOptional
+          const optionalGroups = reading.listedOptional
             ? ir.groups.map((g) => ({ ...g, sanctions: g.sanctions.map((x) => (fineOnlyChoice(x) ? { ...x, mandatory: false } : x)) }))
             : ir.groups;
+          // 逾期不改正的，依照下列规定处以罚款: each item's penalty is under that condition.
+          const listedWhen = reading.listedWhen;
+          const itemGroups = listedWhen ? optionalGroups.map((g) => ({ ...g, when: [...listedWhen, ...g.when] })) : optionalGroups;
           raw.push({
             ref: iref,
             reading: {
