@@ -293,7 +293,7 @@ export const CODES = {
   TIER_RANGE_KIND: {
     severity: 'error',
     message: 'tier "{tier}" of item {item} gives {tierKind}, but the statutory fine{where} is {statutory}',
-    hint: 'use share: (part of the statutory range) or amount: (yuan) for a fixed range; multiple: only for a fine in multiples of a base amount',
+    hint: 'use share: (part of the statutory range) or amount: (yuan) for a fixed range; multiple: only for a fine in multiples of a base amount; amount: only for a fine with no statutory amount (处以罚款)',
   },
   TIER_KIND_NOT_STATUTORY: {
     severity: 'error',

@@ -151,9 +151,64 @@ export function statutoryRange(
       }
       return { range: { min: Math.round(units * fine.min), max: Math.round(units * fine.max) }, perUnit: { fact: fine.of, value: units, ...(fine.unit !== undefined ? { unit: fine.unit } : {}), min: fine.min, max: fine.max } };
     }
+    case 'unspecified':
+      return {};
     case 'byParty':
       return statutoryRange(ctx, ctx.c.party.kind === 'person' ? fine.person : fine.organization);
   }
+}
+
+/** The model that applies to this party (byParty picks one). */
+function simpleModel(ctx: Ctx, fine: FineModel): FineModel {
+  return fine.kind === 'byParty' ? simpleModel(ctx, ctx.c.party.kind === 'person' ? fine.person : fine.organization) : fine;
+}
+
+/**
+ * 处以罚款 with no amount: the statute bounds nothing. A tier amount of the
+ * benchmark is the range (by grade as for any tier chosen by facts); without
+ * one, the fine is imposed and the officer sets the amount under the rules
+ * that fix it — never a figure made up here.
+ */
+function unspecifiedFine(
+  ctx: Ctx,
+  code: string,
+  tp: TierPlan | undefined,
+  grade: DispositionGrade,
+  target: 'party' | 'responsible',
+  optional: boolean,
+): Penalty {
+  const who = target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : '';
+  const amount = target === 'responsible' ? tp?.responsibleAmount : tp?.range?.kind === 'amount' ? tp.range : undefined;
+  if (!amount || ctx.statuteOnly || grade === 'reduced') {
+    warn(ctx, 'FINE_AMOUNT_NOT_SET', `事项 ${code} 的罚款，法律条文未规定数额，由执法人员依照规定数额的规章、裁量基准确定`);
+    addTrace(ctx, 'amount', 'info', () => `${who}罚款：法律条文未规定数额${grade === 'reduced' ? '（减轻处罚无法定最低额可比）' : ''}；不推荐具体数额，由执法人员依照有关规定确定`, undefined, code);
+    const p: Building<Penalty> = { kind: 'fine', target, note: '法律条文未规定罚款数额，由执法人员依照有关规定确定' };
+    if (optional) p.optional = optional;
+    return p;
+  }
+  const [lo, hi] = ctx.rs.policy.split;
+  let range: FenRange = { min: amount.min, max: amount.max };
+  let adjust = '';
+  if (tp!.when && (grade === 'lighter' || grade === 'heavier')) {
+    range = grade === 'lighter' ? band(range, 0, lo) : band(range, hi, 1);
+    adjust = grade === 'lighter' ? `的较低${Math.round(lo * 100)}%（从轻）` : `的较高${Math.round((1 - hi) * 100)}%（从重）`;
+  }
+  const recommended = pointIn(ctx, range);
+  const name = tp!.name;
+  addTrace(
+    ctx,
+    'amount',
+    'applied',
+    () =>
+      `${who}罚款：法律条文未规定数额；阶次「${name}」幅度${adjust}为${yuan(range.min)}至${yuan(range.max)}；` +
+      `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
+      (optional ? '（法律规定“可以”并处罚款）' : ''),
+    undefined,
+    code,
+  );
+  const p: Building<Penalty> = { kind: 'fine', target, range, recommended, note: '法律条文未规定罚款数额，幅度为裁量基准所定' };
+  if (optional) p.optional = optional;
+  return p;
 }
 
 function band(r: FenRange, from: number, to: number): FenRange {
@@ -189,6 +244,7 @@ function fineFor(
   target: 'party' | 'responsible',
   optional: boolean,
 ): Penalty | undefined {
+  if (simpleModel(ctx, fine).kind === 'unspecified') return unspecifiedFine(ctx, code, tp, grade, target, optional);
   const stat = statutoryRange(ctx, fine);
   if (!stat.range) {
     const needed = fine.kind === 'multiple' || fine.kind === 'perUnit' ? fine.of : (stat.base?.fact ?? '');

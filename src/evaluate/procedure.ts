@@ -63,6 +63,9 @@ export function procedureFor(ctx: Ctx, outcome: Outcome, grade: DispositionGrade
     for (const p of penalties) {
       if (p.target !== 'party' || (p.kind !== 'fine' && p.kind !== 'confiscateGains')) continue;
       const amount = amountOf(p);
+      // 处以罚款 with no amount set: whether it reaches 较大数额 is for when the amount is set.
+      if (amount === undefined && p.kind === 'fine' && !hearing)
+        warn(ctx, 'HEARING_UNDETERMINED', '罚款数额未定，数额确定后请按本基准听证“较大数额”标准判断是否告知听证权利（行政处罚法第六十三条）');
       if (amount !== undefined && amount >= threshold) {
         hearing = true;
         if (ctx.traceOn) reasons.push(`${p.kind === 'fine' ? '罚款' : '没收违法所得'}${yuan(amount)}达到较大数额标准${yuan(threshold)}`);

@@ -169,7 +169,9 @@ export interface EvaluationWarning {
     | 'DECISION_DATE_MISSING'
     | 'NO_BENCHMARK'
     | 'AGE_MISSING'
-    | 'OPTIONAL_MITIGATION';
+    | 'OPTIONAL_MITIGATION'
+    | 'FINE_AMOUNT_NOT_SET'
+    | 'HEARING_UNDETERMINED';
   readonly message: string;
 }
 

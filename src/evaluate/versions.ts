@@ -55,6 +55,9 @@ export function compareVersions(
   if (b.outcome === 'none') return { applied: 'decision', reason: '依新的规定不予处罚，适用新的规定' };
   const fa = a.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
   const fb = b.penalties.find((p) => p.kind === 'fine' && p.target === 'party');
+  // 处以罚款 with no amount in one version: its maximum is not known, so which is lighter cannot be said.
+  if ((fa && !fa.statutory) || (fb && !fb.statutory))
+    return { applied: 'act', reason: '新旧规定之一的罚款未规定数额，无法比较轻重，暂按行为时的规定；请依照规定数额的规章判断' };
   const maxA = fa?.statutory?.max ?? 0;
   const maxB = fb?.statutory?.max ?? 0;
   if (maxB < maxA) return { applied: 'decision', reason: `新的规定法定罚款上限${yuan(maxB)}低于行为时的${yuan(maxA)}，处罚较轻，适用新的规定` };

@@ -494,6 +494,7 @@ function buildItem(
     if (!raw) return undefined;
     if (raw.amount) return { kind: 'range', min: yuanToFen(raw.amount[0]), max: yuanToFen(raw.amount[1]) };
     if (raw.upTo !== undefined) return { kind: 'upTo', max: yuanToFen(raw.upTo) };
+    if (raw.unspecified) return { kind: 'unspecified' };
     // The fact a multiple or a fine per unit is of: declared, and of a type it can be.
     const baseFact = (of: string, key: 'multiple' | 'perUnit', types: readonly string[], wrong: 'FACT_NOT_MONEY' | 'FACT_NOT_COUNT') => {
       const def = scope.get(of);

@@ -90,6 +90,8 @@ export type FineModel =
   | { readonly kind: 'multiple'; readonly of: string; readonly min: number; readonly max: number }
   /** 每平方米 N 元以上 M 元以下: fen per unit of a count or number fact. */
   | { readonly kind: 'perUnit'; readonly of: string; readonly unit?: string; readonly min: number; readonly max: number }
+  /** 处以罚款: a fine the statute sets no amount for here. */
+  | { readonly kind: 'unspecified' }
   | { readonly kind: 'byParty'; readonly person: FineModel; readonly organization: FineModel };
 
 /** One statutory penalty clause; an item without branches has a single clause with id "default". */

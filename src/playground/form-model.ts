@@ -56,7 +56,7 @@ function conditionNames(c: Condition | undefined, out: Set<string>): void {
 
 function fineNames(f: FineModel | undefined, out: Set<string>): void {
   if (f === undefined) return;
-  if (f.kind === 'multiple') out.add(f.of);
+  if (f.kind === 'multiple' || f.kind === 'perUnit') out.add(f.of);
   if (f.kind === 'byParty') {
     fineNames(f.person, out);
     fineNames(f.organization, out);

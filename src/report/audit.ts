@@ -253,6 +253,16 @@ export function auditCase(input: DecidedCaseInput): AuditFlag[] {
     d.outcome === 'penalty' ? { item: d.item, grade: d.grade ?? 'general', gradeMandatory: d.mandatory, ...(d.clause ? { clause: d.clause } : {}), ...(d.tier ? { tier: d.tier } : {}), penalties: d.penalties } : d.otherwise;
   const p = partyFine(a);
   const reduced = a?.grade === 'reduced';
+  // 处以罚款 with no amount in the statute: the benchmark's tier amount, when it gives one, is all there is to compare.
+  if (a && dec.fine !== undefined && p && !p.statutory) {
+    if (!p.range) flag('NOT_AUDITABLE', `法律条文未规定罚款数额，裁量基准也未规定幅度，未比对罚款${formatYuan(dec.fine)}`, []);
+    else if (dec.fine < p.range.min || dec.fine > p.range.max)
+      flag(
+        'FINE_OUTSIDE_TIER',
+        `罚款${formatYuan(dec.fine)}${dec.fine < p.range.min ? '低于' : '高于'}裁量阶次「${a.tier?.label ?? a.tier?.id ?? GRADE_TEXT[a.grade]}」的幅度${formatYuan(p.range.min)}至${formatYuan(p.range.max)}（法律条文未规定数额）；偏离裁量基准应当在决定书中说明理由${reason}`,
+        [...tierCite(rs, a), xzcff(rs, 34).text],
+      );
+  }
   if (a && dec.fine !== undefined && p?.statutory) {
     const s = p.statutory;
     if (dec.fine > s.max)

@@ -66,7 +66,7 @@ function penaltyEntry(p: Penalty): Entry {
     const value: Inline[] =
       p.recommended !== undefined
         ? [`${range}，建议罚款`, { strong: formatYuan(p.recommended) }, tail]
-        : [`${range}，${p.note ?? '数额由执法人员确定'}${tail}`];
+        : [`${range ? `${range}，` : ''}${p.note ?? '数额由执法人员确定'}${tail}`];
     return { label: `${who}罚款`, value };
   }
   if (p.kind === 'confiscateGains')

@@ -75,6 +75,8 @@ export function fineText(f: FineModel, label: (fact: string) => string = (x) => 
         : `${label(f.of)}${trimNumber(f.min)}倍至${trimNumber(f.max)}倍`;
     case 'perUnit':
       return f.min === 0 ? `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.max)}以下` : `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.min)}至${formatYuan(f.max)}`;
+    case 'unspecified':
+      return '（法律条文未规定数额）';
     case 'byParty':
       return `个人${fineText(f.person, label)}；单位${fineText(f.organization, label)}`;
   }

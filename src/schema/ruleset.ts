@@ -152,6 +152,10 @@ const FineShape = {
     })
     .optional()
     .meta({ description: 'A fine per unit (每平方米, 每株, 每人): the range is the fact times the amounts per unit' }),
+  unspecified: z
+    .literal(true)
+    .optional()
+    .meta({ description: '“处以罚款” with no amount: the statute sets no range here (the amount comes from a tier amount of the benchmark, or the officer sets it under the implementing rules)' }),
 };
 
 export interface RawFine {
@@ -159,14 +163,15 @@ export interface RawFine {
   upTo?: number;
   multiple?: { of: string; range?: [number, number]; upTo?: number };
   perUnit?: { of: string; range?: [number, number]; upTo?: number };
+  unspecified?: true;
   person?: RawFine;
   organization?: RawFine;
 }
 
 /**
  * A fine model: a fixed range, a maximum only, a multiple of a money fact, an
- * amount per unit of a count or number fact (每平方米…元), or
- * separate models for persons and organisations.
+ * amount per unit of a count or number fact (每平方米…元), no amount at all
+ * (处以罚款: unspecified), or separate models for persons and organisations.
  */
 export const Fine: z.ZodType<RawFine> = z.lazy(() =>
   z
@@ -176,12 +181,12 @@ export const Fine: z.ZodType<RawFine> = z.lazy(() =>
       organization: Fine.optional(),
     })
     .superRefine((f, ctx) => {
-      const shapes = [f.amount, f.upTo, f.multiple, f.perUnit].filter((x) => x !== undefined).length;
+      const shapes = [f.amount, f.upTo, f.multiple, f.perUnit, f.unspecified].filter((x) => x !== undefined).length;
       const byParty = f.person !== undefined || f.organization !== undefined;
       if (byParty && (f.person === undefined || f.organization === undefined))
         ctx.addIssue({ code: 'custom', message: 'give both person and organization, or neither' });
       else if (shapes + (byParty ? 1 : 0) !== 1)
-        ctx.addIssue({ code: 'custom', message: 'a fine has exactly one of amount, upTo, multiple, perUnit, or person + organization' });
+        ctx.addIssue({ code: 'custom', message: 'a fine has exactly one of amount, upTo, multiple, perUnit, unspecified, or person + organization' });
       if (f.multiple && (f.multiple.range === undefined) === (f.multiple.upTo === undefined))
         ctx.addIssue({ code: 'custom', message: 'a multiple has exactly one of range or upTo', path: ['multiple'] });
       if (f.perUnit && (f.perUnit.range === undefined) === (f.perUnit.upTo === undefined))

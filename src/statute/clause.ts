@@ -521,8 +521,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       problem(x.piece, 'a later sentence opens with a condition the reader does not know: it may state another violation');
   // 其中，破坏承重结构的，由房屋管理部门依照有关法律处理: whether the penalty before still applies to that part is not read.
   for (const x of subsets) if (x.group.sanctions.length === 0) problem(x.piece, '其中… sets no penalty of its own for that part: whether the penalty before still applies to it is not read');
-  const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款): the amount is set elsewhere', text: p.text, at: position(ctx, p.offset) }));
-  if (!reading_itemsCarry) problems.push(...unset);
+  // 处以罚款 with no amount is read as it is written (a fine the text sets no amount for); when the items
+  // that follow set amounts of their own, read.ts takes theirs.
+  const unset = unspecified.map((p) => ({ reason: 'a fine with no amount in the clause (处以罚款), while other items set theirs', text: p.text, at: position(ctx, p.offset) }));
 
   // 处警告或者五百元以下罚款；情节严重的，处五日以下拘留: a conditional 处 of another kind than the base
   // group's warning, detention or choice may take their place or add to them; the text does not say —

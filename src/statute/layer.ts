@@ -71,6 +71,8 @@ type FineOut =
   | { upTo: number }
   | { multiple: { of: string; range?: [number, number]; upTo?: number } }
   | { perUnit: { of: string; range?: [number, number]; upTo?: number } }
+  /** 处以罚款: no amount in the text. */
+  | { unspecified: true }
   | { person: FineOut; organization: FineOut };
 
 class Refused extends Error {}
@@ -511,7 +513,7 @@ function fineModel(f: ReadFine, facts: Map<string, string>): FineOut {
     case 'atLeast':
       throw new Refused('a fine with a minimum and no maximum (N元以上) is not in the rule-set language');
     case 'unspecified':
-      throw new Refused('a fine with no amount in the clause (处以罚款)');
+      return { unspecified: true };
     case 'perUnit': {
       // 每平方米…元: a number fact (面积, 体积, 重量) or a count (株数, 人数), with its unit.
       const of = unitFactOf(f.unit, f.counted, facts);
@@ -594,7 +596,8 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
   const tiersFor = (branch: string | undefined, o: Outcome): void => {
     const prefix = branch ? `${branch}-` : '';
     const b = branch ? `, branch: ${branch}` : '';
-    if (o.fine) for (const [id, label, a, z] of grades) tiers.push(`      - { id: ${prefix}${id}, label: ${label}, grade: ${id}${b}, share: [${a}, ${z}], cites: [${paraCite}] }`);
+    // Grades are shares of the statutory range: a fine with no amount (处以罚款) has none to share.
+    if (o.fine && !('unspecified' in o.fine)) for (const [id, label, a, z] of grades) tiers.push(`      - { id: ${prefix}${id}, label: ${label}, grade: ${id}${b}, share: [${a}, ${z}], cites: [${paraCite}] }`);
     else tiers.push(`      - { id: ${prefix}general, label: 一般, grade: general${b}, cites: [${paraCite}] }`);
   };
   const outcomeLines = (o: Outcome, indent: string): string[] => {
@@ -646,6 +649,7 @@ function fineYaml(f: FineOut): string {
     return f.multiple.range
       ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}] } }`
       : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo} } }`;
+  if ('unspecified' in f) return '{ unspecified: true }';
   return `{ person: ${fineYaml(f.person)}, organization: ${fineYaml(f.organization)} }`;
 }
 

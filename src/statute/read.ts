@@ -67,7 +67,7 @@ export function readPenalties(input: string | LawText): LawReading {
         }
         continue;
       }
-      reading.problems.push(...reading.unsetFines);
+      if (own.length > 0) reading.problems.push(...reading.unsetFines);
       if (own.length > 0 || reading.listed)
         reading.problems.push({ reason: 'some items set a penalty of their own and others do not', text: para.text, at: para.at });
       raw.push({ ref, reading, text: para.text, at: para.at, violations });
@@ -109,6 +109,14 @@ export function readPenalties(input: string | LawText): LawReading {
           : p.groups;
         groups = [...taken, ...groups.filter((g) => g.sanctions.length > 0 || g.when.length > 0 || g.measures.length > 0)];
       }
+    }
+    // 处以罚款 here, and 有前款第一项行为的，处…元罚款 in another paragraph of the article: the amount is set
+    // there, per item, which this reading would lose.
+    const unspecifiedFine = groups.some((g) => g.sanctions.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.kind === 'fine' && y.fine?.kind === 'unspecified')));
+    if (unspecifiedFine) {
+      const article = law.articles.find((a) => a.number === r.ref.article && a.suffix === r.ref.suffix);
+      const other = article?.paragraphs.find((q) => q.number !== r.ref.paragraph && /前款|本条第[一二三四五六七八九十]+款|第[一二三四五六七八九十]+款/.test(q.text) && /[0-9零一二两三四五六七八九十百千万]+(?:元|倍)[^，；。]{0,12}罚款/.test(q.text));
+      if (other) problems.push({ reason: 'a fine with no amount here whose amounts another paragraph of the article sets', text: other.text, at: other.at });
     }
     const named = new Set(groups.flatMap((g) => g.sanctions.flatMap((x) => ('anyOf' in x ? x.anyOf : [x])).filter((x) => x.target === 'named').map((x) => x.targetText)));
     if (named.size > 1) problems.push({ reason: `sanctions on several parties the clause names (${[...named].join('、')}): which falls on whom is not read`, text: r.text, at: r.at });

@@ -27,8 +27,8 @@ export function clauseModel(cl: PenaltyClause, target: Target): FineModel | unde
   return target === 'party' ? cl.fine : cl.responsibleFine;
 }
 
-/** A statutory model as a range: fixed amounts in fen, multiples as factors. */
-export function statutoryRange(m: SimpleFine): Resolved {
+/** A statutory model as a range: fixed amounts in fen, multiples as factors; none for a fine with no amount (处以罚款). */
+export function statutoryRange(m: SimpleFine): Resolved | undefined {
   switch (m.kind) {
     case 'range':
       return { unit: 'fen', min: m.min, max: m.max };
@@ -38,6 +38,8 @@ export function statutoryRange(m: SimpleFine): Resolved {
       return { unit: 'factor', min: m.min, max: m.max };
     case 'perUnit':
       return { unit: 'perUnit', min: m.min, max: m.max };
+    case 'unspecified':
+      return undefined;
   }
 }
 
@@ -57,6 +59,8 @@ export function resolveTier(t: Tier, cl: PenaltyClause, party: Party, target: Ta
   const f = clauseModel(cl, target);
   if (!r || !f) return undefined;
   const s = statutoryRange(modelFor(f, party));
+  // No statutory amount: a tier amount stands alone; a share or multiple of nothing cannot be compared.
+  if (!s) return r.kind === 'amount' ? { unit: 'fen', min: r.min, max: r.max } : undefined;
   switch (r.kind) {
     case 'share': {
       const span = s.max - s.min;

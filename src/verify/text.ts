@@ -115,6 +115,8 @@ export function fineModelText(f: FineModel): string {
       return f.min === 0 ? `up to ${trim(f.max)}× ${f.of}` : `${trim(f.min)}–${trim(f.max)}× ${f.of}`;
     case 'perUnit':
       return f.min === 0 ? `up to ${yuan(f.max)} yuan per unit of ${f.of}` : `${yuan(f.min)}–${yuan(f.max)} yuan per unit of ${f.of}`;
+    case 'unspecified':
+      return 'no amount set (处以罚款)';
     case 'byParty':
       return `${fineModelText(f.person)} (person), ${fineModelText(f.organization)} (organization)`;
   }

@@ -131,9 +131,12 @@ type Norm =
   | { k: 'multiple'; of?: string; min: number; max: number }
   /** 每平方米…元: yuan per unit; `of` undefined when the text's count is one no rule file would name alike. */
   | { k: 'perUnit'; of?: string; min: number; max: number }
+  /** 处以罚款: no amount in the text. */
+  | { k: 'unspecified' }
   | { k: 'byParty'; person: Norm; organization: Norm };
 
 function norm(f: FineOut, facts: ReadonlyMap<string, string>): Norm {
+  if ('unspecified' in f) return { k: 'unspecified' };
   if ('amount' in f) return { k: 'range', min: f.amount[0], max: f.amount[1] };
   if ('upTo' in f) return { k: 'range', min: 0, max: f.upTo };
   if ('multiple' in f) {
@@ -157,6 +160,8 @@ function fromModel(f: FineModel): Norm {
       return { k: 'multiple', of: f.of, min: f.min, max: f.max };
     case 'perUnit':
       return { k: 'perUnit', of: f.of, min: f.min / 100, max: f.max / 100 };
+    case 'unspecified':
+      return { k: 'unspecified' };
     case 'byParty':
       return { k: 'byParty', person: fromModel(f.person), organization: fromModel(f.organization) };
   }
@@ -166,6 +171,7 @@ function same(a: Norm, b: Norm): boolean {
   if (a.k !== b.k) return false;
   if (a.k === 'byParty' && b.k === 'byParty') return same(a.person, b.person) && same(a.organization, b.organization);
   if ((a.k === 'multiple' && b.k === 'multiple') || (a.k === 'perUnit' && b.k === 'perUnit')) return a.min === b.min && a.max === b.max && (a.of === undefined || b.of === undefined || a.of === b.of);
+  if (a.k === 'unspecified') return true;
   return a.k === 'range' && b.k === 'range' && a.min === b.min && a.max === b.max;
 }
 
@@ -188,6 +194,7 @@ function show(n: Norm): string {
   if (n.k === 'range') return n.min === 0 ? `≤ ${n.max} 元` : `${n.min}–${n.max} 元`;
   if (n.k === 'multiple') return `${n.of ?? '基数'} × ${n.min}–${n.max}`;
   if (n.k === 'perUnit') return `每单位 ${n.min === 0 ? `≤ ${n.max}` : `${n.min}–${n.max}`} 元 × ${n.of ?? '计罚数量'}`;
+  if (n.k === 'unspecified') return '未规定数额';
   return `个人 ${show(n.person)}, 单位 ${show(n.organization)}`;
 }
 

@@ -4,7 +4,8 @@ import { modelFor } from '../ranges.js';
 
 /**
  * TIER_RANGE_KIND — a tier range the clause cannot take: multiples (倍) under a
- * fine in fixed amounts, or any fine range under a clause that imposes no fine.
+ * fine in fixed amounts, a share or multiples of a fine with no amount
+ * (处以罚款), or any fine range under a clause that imposes no fine.
  * The engine ignores such a range and falls back to the whole statutory range.
  */
 export const tierRangeKind: Check = {
@@ -26,7 +27,13 @@ export const tierRangeKind: Check = {
           const where = a.branchText(cl);
           const f = cl.fine;
           if (!f) continue;
-          const fixed = [modelFor(f, 'person'), modelFor(f, 'organization')].find((m) => m.kind !== 'multiple');
+          // 处以罚款 with no amount: only an amount in yuan can stand for it; a share or a multiple is of nothing.
+          if (r.kind !== 'amount' && [modelFor(f, 'person'), modelFor(f, 'organization')].some((m) => m.kind === 'unspecified')) {
+            const tierKind = r.kind === 'share' ? `a share (${amountText(r.from, r.to, 'share')})` : `multiples (${amountText(r.min, r.max, 'factor')})`;
+            ctx.report('TIER_RANGE_KIND', t.at, { tier: t.id, item: item.code, tierKind, where, statutory: fineModelText(f) }, item.code);
+            break;
+          }
+          const fixed = [modelFor(f, 'person'), modelFor(f, 'organization')].find((m) => m.kind !== 'multiple' && m.kind !== 'unspecified');
           if (r.kind === 'multiple' && fixed) {
             ctx.report(
               'TIER_RANGE_KIND',
