@@ -245,6 +245,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   }
   let openingConditions = false;
   let pendingTarget: Target | undefined;
+  let pendingTargetText: string | undefined;
+  let mixedAt = -1;
   let pendingSegment = -1;
   let pendingInto: (typeof groups)[number] | undefined;
   const onBase = (c: ClauseCondition): boolean => c.kind === 'base' || c.kind === 'noBase' || (c.kind === 'any' && c.of.every(onBase));
@@ -414,7 +416,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       continue;
     }
     if (pendingTarget !== undefined && pendingSegment !== all[i]!.segment) pendingTarget = undefined;
-    const read = readSanctions(t, pendingTarget);
+    const read = readSanctions(t, pendingTarget, pendingTarget !== undefined ? pendingTargetText : undefined);
     if (read === undefined) {
       problem(p, 'not a sanction, measure or condition the reader knows');
       continue;
@@ -484,13 +486,17 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (read.target !== undefined && read.items.length === 0 && read.measures.length === 0 && !read.notPenalty) {
       // 对直接负责的主管人员和其他直接责任人员，没收…，并处…: the target holds to the end of the clause.
       pendingTarget = read.target;
+      pendingTargetText = read.mixedTarget;
       pendingSegment = all[i]!.segment;
       pendingInto = all[i]!.newSegment && group.when.length > 0 ? afterConditional(group) : undefined;
-      if (read.mixedTarget) problem(p, 'a sanction on the legal representative and the responsible persons together: one range for persons the model holds apart');
       continue;
     }
-    if (read.mixedTarget) problem(p, 'a sanction on the legal representative and the responsible persons together: one range for persons the model holds apart');
     if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
+    // 对单位主要负责人和直接责任人员处…收入百分之五十以下的罚款；收入难以认定的，处…罚款: after a sanction on the
+    // persons the clause names, a sanction with no subject of its own may fall on them too.
+    const onParty = read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.target === 'party'));
+    if (mixedAt >= 0 && onParty) problem(p, 'a sanction after one on the legal representative and the responsible persons: whether it falls on them too is not read');
+    if (read.mixedTarget !== undefined || (pendingTarget !== undefined && pendingTargetText !== undefined)) mixedAt = i;
     // E. After ；, a sanction that opens the clause follows a conditional one: 对直接负责的主管人员… (a new
     // subject) applies whatever the condition; any other sanction could belong to either.
     // After branches on the base (…十万元以上的…；不足十万元的…) that cover every case it applies always; after a
@@ -511,6 +517,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause.
     if ((read.target === 'organization' || read.target === 'person') && /^(?:并)?对/.test(p.text)) {
       pendingTarget = read.target;
+      pendingTargetText = undefined;
       pendingSegment = all[i]!.segment;
       pendingInto = undefined;
     }
@@ -746,14 +753,14 @@ interface ReadSanctions {
   readonly target?: Target;
   /** 依法给予处分 and the like after a target: recognised, not a penalty. */
   readonly notPenalty?: true;
-  /** The target names the legal representative or principal together with the responsible persons. */
-  readonly mixedTarget?: true;
+  /** The target names the legal representative or principal together with the responsible persons: the words. */
+  readonly mixedTarget?: string;
   /** 直至…: the heavier end of a choice with the sanction before it. */
   readonly escalation: boolean;
 }
 
 /** One piece (between commas) as sanctions and measures; a string is the reason it could not be read. */
-export function readSanctions(piece: string, defaultTarget?: Target): ReadSanctions | string | undefined {
+export function readSanctions(piece: string, defaultTarget?: Target, defaultTargetText?: string): ReadSanctions | string | undefined {
   let t = piece;
   let mandatory = true;
   let escalation = false;
@@ -769,15 +776,17 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
     t = t.slice(m[0].length);
   }
   let target: Target = defaultTarget ?? 'party';
-  let targetText: string | undefined;
+  let targetText: string | undefined = defaultTargetText;
   const who = readTarget(t);
   let mixed = false;
   if (who) {
     target = who.target ?? 'named';
-    if (who.target === undefined) targetText = who.text;
+    // 对法定代表人、主要负责人、直接负责的主管人员和其他责任人员处…: one range for each of the persons
+    // named, read as the responsible persons' with the text's words, so the layer can say whom.
     mixed = /法定代表人|主要负责人|负责人/.test(who.text) && /主管人员|责任人员/.test(who.text);
+    if (who.target === undefined || mixed) targetText = who.text;
     t = t.slice(who.length).replace(/^(?:分别|各|依法|应当)/, '');
-    if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: true as const } : {}) };
+    if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: who.text } : {}) };
     const again = /^(?:可以|可)/.exec(t);
     if (again) {
       mandatory = false;
@@ -793,7 +802,7 @@ export function readSanctions(piece: string, defaultTarget?: Target): ReadSancti
     const parts = raw.map((a, i) => (i === 0 ? readMeasure(a) : /^(?:责令|限期)/.test(a) || /^(?:恢复|采取|消除|拆除|补种|修复)/.test(a) ? readMeasure(a) : undefined));
     if (parts.every((x) => x)) return { items: [], measures: parts as ReadMeasure[], escalation };
   }
-  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation, ...(who ? { target } : {}), ...(mixed ? { mixedTarget: true as const } : {}) };
+  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation, ...(who ? { target } : {}), ...(mixed && who ? { mixedTarget: who.text } : {}) };
   // 责令停产停业整顿直至吊销许可证 — up to the heavier one.
   const upTo = t.split('直至');
   if (upTo.length === 2 && upTo[0] !== '' && upTo[1] !== '') {

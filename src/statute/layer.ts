@@ -60,8 +60,8 @@ interface Outcome {
   persons?: string[];
   fine?: FineOut;
   responsibleFine?: FineOut;
-  /** 对其主要负责人处…罚款: the responsible fine falls on the legal representative or principal. */
-  responsibleWho?: true;
+  /** 对其主要负责人处…罚款 / 对法定代表人、主要负责人、直接负责的主管人员…: whom the responsible fine falls on, in the text's words. */
+  responsibleWho?: string;
   optional: boolean;
   choices: string[];
 }
@@ -499,7 +499,8 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
   };
   if (fineOut) out.fine = fineOut;
   if (responsible) out.responsibleFine = fineModel(responsible.s.fine!, facts);
-  if (responsible?.s.target === 'legalRepresentative') out.responsibleWho = true;
+  if (responsible?.s.target === 'legalRepresentative') out.responsibleWho = '法定代表人或者主要负责人';
+  else if (responsible?.s.targetText !== undefined) out.responsibleWho = responsible.s.targetText;
   if (persons.length > 0) out.persons = persons;
   return out;
 }
@@ -571,12 +572,12 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
       ? p.violates.map((r) => citeYaml(opts.lawKey, r)).join(', ')
       : `${cite.slice(0, -2)}, note: "条文未写明所违反的条款，以处罚条款为依据" }`;
   const persons = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => o.persons ?? []))];
-  const who = (model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).some((o) => o.responsibleWho);
+  const who = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => (o.responsibleWho !== undefined ? [o.responsibleWho] : [])))];
   // What the paragraph sets beside the item's own penalty, said where the officer reads the item.
   const notes = [
     ...(persons.length > 0 ? [`对直接负责的主管人员和其他直接责任人员（不在本事项的处罚种类中）：${persons.join('；')}`] : []),
     ...(p.elsewhere.length > 0 ? [`另由其他法律规定的处罚（不在本事项的处罚种类中）：${p.elsewhere.join('；')}`] : []),
-    ...(who ? ['条文规定的对人员的罚款由法定代表人或者主要负责人承担，不是直接负责的主管人员和其他直接责任人员'] : []),
+    ...who.map((w) => `条文规定的对人员的罚款对象为：${w}`),
   ];
   const lines = [
     `  - code: ${code}  # ${citationText(ref)}`,
