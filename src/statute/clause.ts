@@ -579,10 +579,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       [...kindsOf(g.sanctions), ...g.measures.map((m) => `measure ${m.kind}`)].some((k) => k !== 'fine' && baseOwn.has(k))
     )
       problems.push({ reason: 'a condition whose penalty restates the first one: it may state another violation, to which the first fine does not carry over', text: g.text.join('，'), at: ctx.at });
+  // 拒不改正的，处…；拒不改正，且造成电力设施损坏的，处…: a group that restates all of an earlier group's
+  // conditions and adds one refines it (its fine takes the earlier one's place), as if nested.
   const seenConditions = new Set<string>();
-  for (const g of groups)
+  const texts = (g: (typeof groups)[number]): Set<string> => new Set(g.when.map((c) => c.text));
+  for (const [gi, g] of groups.entries())
     for (const c of g.when.slice(g.inherited ?? 0)) {
-      if (seenConditions.has(c.text)) problems.push({ reason: 'the same condition twice: nesting under an earlier condition is not read', text: c.text, at: ctx.at });
+      const restates = groups.slice(0, gi).some((e) => e.when.some((x) => x.text === c.text) && e.when.length < g.when.length && [...texts(e)].every((t) => texts(g).has(t)));
+      if (seenConditions.has(c.text) && !restates) problems.push({ reason: 'the same condition twice: nesting under an earlier condition is not read', text: c.text, at: ctx.at });
       seenConditions.add(c.text);
     }
   for (const g of groups)
@@ -719,7 +723,7 @@ function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | und
     if (parts.every((x) => x))
       return { kind: 'any', of: parts.map((x, i) => ({ kind: 'circumstance' as const, name: x![1], text: either[i]! })), text: t };
   }
-  return { kind: 'stated', text: t };
+  return { kind: 'stated', text: t.replace(/^(?:并且|且)(?=.{2})/, '') };
 }
 
 function readBaseCondition(t: string): Extract<ClauseCondition, { kind: 'base' }> | undefined {
