@@ -1042,7 +1042,7 @@ export function readFine(t: string): ReadFine | undefined {
   let r = new RegExp(`^(${YUAN})(?:以上|至|到|-|－|～)(${YUAN})(?:以下)?$`).exec(inner);
   if (!r) {
     // 一万至五万元: the first amount without 元 takes the unit of the second.
-    r = new RegExp(`^(${N})(?:至|到)(${YUAN})$`).exec(inner);
+    r = new RegExp(`^(${N})(?:至|到)(${YUAN})$`).exec(inner) ?? new RegExp(`^(${N})以上(${YUAN})以下$`).exec(inner);
     if (r) r[1] = r[1] + '元';
   }
   if (r) {
