@@ -1053,6 +1053,14 @@ export function readFine(t: string): ReadFine | undefined {
     if (min === undefined || max === undefined || min > max) return undefined;
     return { kind: 'range', min, max };
   }
+  // 一万元以上不满十万元: the upper bound excludes itself, so the range ends one fen below it.
+  r = new RegExp(`^(${YUAN})以上不满(${YUAN})$`).exec(inner);
+  if (r) {
+    const min = parseYuan(r[1]!);
+    const below = parseYuan(r[2]!);
+    if (min === undefined || below === undefined || min >= below) return undefined;
+    return { kind: 'range', min, max: (Math.round(below * 100) - 1) / 100 };
+  }
   r = new RegExp(`^(${YUAN})以下$`).exec(inner);
   if (r) {
     const max = parseYuan(r[1]!);
