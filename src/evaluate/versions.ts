@@ -12,11 +12,18 @@ import { governingDay } from './dates.js';
 import { evaluate, evaluateInternal } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
+/**
+ * `case` and `ruleSet` are a pair: the case as loaded under that version, so that
+ * `evaluate(ruleSet, case)` and a report of the disposition find the case's items there.
+ * The version applied is the disposition's `ruleSet`; it is the same one, except when
+ * the version in force at the decision no longer has the case's items (Art. 37, no
+ * longer illegal): that version cannot read the case, and the pair is the act's version.
+ */
 export interface CatalogResult {
   readonly disposition?: Disposition;
-  /** The case as loaded under the version applied. */
+  /** The case as loaded under {@link CatalogResult.ruleSet}. */
   readonly case?: Case;
-  /** The version applied. */
+  /** The version the case was loaded under: the one applied, or the act's when the act is no longer illegal. */
   readonly ruleSet?: RuleSet;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -512,7 +519,8 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
     };
     const { grade: _g, tier: _t, clause: _c, otherwise: _o, undetermined: _u, readings: _r, ...rest } = none;
     return {
-      chosen: { rs: later, d: rest as Disposition, c },
+      // The case was loaded under the act's version; the later one has none of its items (see CatalogResult).
+      chosen: { rs: atAct, d: rest as Disposition, c },
       rule: {
         atAct: summary(atAct, d1),
         atDecision: { version: later.version, effective: later.effective, outcome: 'none', basis: 'no-longer-illegal' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 import { evaluateInCatalog } from '../../src/evaluate/versions.js';
+import { renderDispositionMarkdown } from '../../src/report/disposition-markdown.js';
 import { checkCatalog } from '../../src/load/catalog.js';
 import { loadRuleSet } from '../../src/load/loadRuleSet.js';
 import type { RuleSet } from '../../src/load/model.js';
@@ -113,6 +115,23 @@ describe('versions and Art. 37', () => {
     const d = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } })).disposition!;
     expect(d).toMatchObject({ outcome: 'none', basis: 'no-longer-illegal', mandatory: true, penalties: [] });
     expect(d.timeRule?.applied).toBe('decision');
+  });
+
+  it('returns, for conduct no longer illegal, the case with the version it was read under, so that the item is still named and can be evaluated again', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const r = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } }));
+    // The version applied is the disposition's; the pairing returned is the one the case was loaded under.
+    expect(r.disposition!.ruleSet.version).toBe('2');
+    expect(r.ruleSet!.version).toBe('1');
+    expect(r.case!.items.every((code) => r.ruleSet!.items.some((i) => i.code === code))).toBe(true);
+    expect(r.ruleSet!.items.find((i) => i.code === 'B')?.name).toBe(CONDUCT.B);
+    // evaluate takes the pairing: under the act's version alone the conduct was a violation.
+    expect(evaluate(r.ruleSet!, r.case!).outcome).toBe('penalty');
+    // The report names the conduct, and the version applied (2), not the one the case was read under.
+    const md = renderDispositionMarkdown(r.disposition!, r.ruleSet!, r.case!);
+    expect(md).toContain(`违法行为：B ${CONDUCT.B}`);
+    expect(md).toContain('（test-ver 版本 2）');
+    expect(md).not.toContain('（test-ver 版本 1）');
   });
 
   it('does not compare an item with other conduct filed under the same code in the later version (a renumbered text)', () => {
