@@ -457,6 +457,11 @@ export const CODES = {
     message: 'no version of rule set "{id}" is in force on {date} (versions: {versions}): evaluated on the statute alone, with the statutory model of version {model}, no tier, no list and no recommended amount',
     hint: 'check the act date, or add the version of the rule set in force then',
   },
+  CASE_BENCHMARK_FACT_IGNORED: {
+    severity: 'warning',
+    message: '{kind} "{name}" is declared by benchmark "{benchmark}", which has no version in force at the act; the statutory layer "{layer}" the case is judged under does not use it',
+    hint: 'nothing to correct: the layer judges on the statute alone and leaves the benchmark\'s own facts out; they count again for an act under a version of the benchmark',
+  },
   CASE_NO_RULESET: {
     severity: 'error',
     message: '{detail}',

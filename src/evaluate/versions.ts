@@ -12,11 +12,18 @@ import { governingDay } from './dates.js';
 import { evaluate, evaluateInternal } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
+/**
+ * `case` and `ruleSet` are a pair: the case as loaded under that version, so that
+ * `evaluate(ruleSet, case)` and a report of the disposition find the case's items there.
+ * The version applied is the disposition's `ruleSet`; it is the same one, except when
+ * the version in force at the decision no longer has the case's items (Art. 37, no
+ * longer illegal): that version cannot read the case, and the pair is the act's version.
+ */
 export interface CatalogResult {
   readonly disposition?: Disposition;
-  /** The case as loaded under the version applied. */
+  /** The case as loaded under {@link CatalogResult.ruleSet}. */
   readonly case?: Case;
-  /** The version applied. */
+  /** The version the case was loaded under: the one applied, or the act's when the act is no longer illegal. */
   readonly ruleSet?: RuleSet;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -252,7 +259,13 @@ export function evaluateInCatalogAt(
   const ix = catalogIndex(ruleSets);
   const route = routeCase({ has: (id) => ix.versions.has(id), holders: (items) => holdersOf(ix, items), versions: (id) => versionsIn(ix, id) }, routing);
   if (route.ids.length !== 1) return { diagnostics: [noRuleSet(ruleSets, source, base, routing, route.ids)] };
-  return evaluateRouted(versionsIn(ix, route.ids[0]!), route.benchmarkGap, source, base, options);
+  const passedOver = route.benchmarkGap === undefined ? [] : benchmarkIds(route.benchmarkGap).flatMap((id) => versionsIn(ix, id));
+  return evaluateRouted(versionsIn(ix, route.ids[0]!), route.benchmarkGap, source, base, options, passedOver);
+}
+
+/** The ids of the benchmarks passed over, as {@link routeCase} names them in `benchmarkGap`. */
+export function benchmarkIds(benchmarkGap: string): string[] {
+  return benchmarkGap.split('、');
 }
 
 function valueAt(source: SourceFile, base: readonly PropertyKey[]): unknown {
@@ -275,18 +288,21 @@ function noRuleSet(ruleSets: readonly RoutingHeader[], source: SourceFile, base:
 /**
  * {@link evaluateInCatalog} once the case is routed ({@link routeCase}): the
  * versions of the rule-set id it is judged under, oldest first, and the
- * benchmarks passed over. For callers that load rule sets on demand.
+ * benchmarks passed over (their ids, and the versions loaded of them: the
+ * facts they declare are known facts of the case, which the layer leaves
+ * out). For callers that load rule sets on demand.
  */
 export function evaluateRoutedSource(
   versions: readonly RuleSet[],
   benchmarkGap: string | undefined,
   input: SourceInput | CaseValue,
   options: EvaluateOptions = {},
+  passedOver: readonly RuleSet[] = [],
 ): CatalogResult {
   const parsed = raw(input);
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const base = fixtureBase(parsed.file);
-  const r = evaluateRouted(versions, benchmarkGap, parsed.file, base, options);
+  const r = evaluateRouted(versions, benchmarkGap, parsed.file, base, options, passedOver);
   if (r.disposition) freezeDisposition(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
@@ -310,6 +326,7 @@ function evaluateRouted(
   source: SourceFile,
   base: readonly PropertyKey[],
   options: EvaluateOptions,
+  passedOver: readonly RuleSet[] = [],
 ): CatalogResult {
   const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
   const parsed = { diagnostics: [] as Diagnostic[] };
@@ -340,7 +357,9 @@ function evaluateRouted(
     const d = evaluateInternal(model, loadedModel.case, { ...options, statuteOnly: true });
     return { disposition: d, case: loadedModel.case, ruleSet: model, diagnostics };
   }
-  const loaded = loadCaseAt(source, base, atAct);
+  // Judged by the layer below a benchmark not yet in force: the benchmark's facts are the case's too.
+  const known = benchmarkGap !== undefined && passedOver.length > 0 ? { passedOver } : {};
+  const loaded = loadCaseAt(source, base, atAct, undefined, known);
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
   const c = loaded.case;
   const diagnostics = sortDiagnostics(loaded.diagnostics);
@@ -349,17 +368,17 @@ function evaluateRouted(
   const later = versions.length === 1 ? [] : versions.filter((r) => r.effective.from > atAct.effective.from);
   if (decisionDay === undefined) {
     if (later.length === 0) return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
-    return withoutDecisionDate({ source, base, options, atAct, d1, c, later, actDay: actDay!, diagnostics });
+    return withoutDecisionDate({ source, base, options, atAct, d1, c, known, later, actDay: actDay!, diagnostics });
   }
   const atDecision = inForce(versions, decisionDay);
   if (!atDecision || atDecision === atAct || atDecision.effective.from <= atAct.effective.from) {
     // Evaluated on asOf with no decision yet: the decision is on that day or later, so a version
     // that begins after asOf may still be the one in force at it.
     const ahead = c.dates.decision === undefined ? later.filter((r) => r.effective.from > decisionDay) : [];
-    if (ahead.length > 0) return withoutDecisionDate({ source, base, options, atAct, d1, c, later: ahead, actDay: actDay!, diagnostics });
+    if (ahead.length > 0) return withoutDecisionDate({ source, base, options, atAct, d1, c, known, later: ahead, actDay: actDay!, diagnostics });
     return { disposition: d1, case: c, ruleSet: atAct, diagnostics };
   }
-  const r = underLater({ source, base, options, atAct, d1, c }, atDecision, decisionDay);
+  const r = underLater({ source, base, options, atAct, d1, c, known }, atDecision, decisionDay);
   if (!r.chosen) {
     // Art. 37 cannot be applied without the later result: undetermined, the act-date result shown as one reading.
     const message = r.message ?? `决定时施行的版本 ${atDecision.version} 无法读取本案事实（${r.problems}），未能比较新旧规定轻重`;
@@ -423,6 +442,8 @@ interface AtAct {
   readonly atAct: RuleSet;
   readonly d1: Disposition;
   readonly c: Case;
+  /** What else the case may state (the facts of benchmarks passed over), for loading it under a later version. */
+  readonly known?: { readonly passedOver?: readonly RuleSet[] };
 }
 
 type Later =
@@ -512,7 +533,8 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
     };
     const { grade: _g, tier: _t, clause: _c, otherwise: _o, undetermined: _u, readings: _r, ...rest } = none;
     return {
-      chosen: { rs: later, d: rest as Disposition, c },
+      // The case was loaded under the act's version; the later one has none of its items (see CatalogResult).
+      chosen: { rs: atAct, d: rest as Disposition, c },
       rule: {
         atAct: summary(atAct, d1),
         atDecision: { version: later.version, effective: later.effective, outcome: 'none', basis: 'no-longer-illegal' },
@@ -521,7 +543,7 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
       },
     };
   }
-  const loaded2 = loadCaseAt(a.source, a.base, later);
+  const loaded2 = loadCaseAt(a.source, a.base, later, undefined, a.known ?? {});
   if (!loaded2.case) return { problems: loaded2.diagnostics.map((x) => x.message).join('；') };
   // The later text is applied at the decision: its law versions are checked against that day.
   const d2 = evaluateInternal(later, loaded2.case, { ...a.options, lawDay: decisionDay });

@@ -171,6 +171,25 @@ function sortedKeys(o: object): readonly string[] {
   return lastSorted;
 }
 
+export interface LoadCaseAtOptions {
+  /**
+   * Benchmarks passed over for the statutory layer `ruleSet` (no version of them in force at
+   * the act): the facts and circumstances they declare for the case's items are known facts
+   * of the case. The layer leaves out those it does not declare, each with the warning
+   * CASE_BENCHMARK_FACT_IGNORED; a value the benchmark's declaration refuses is still an error.
+   */
+  readonly passedOver?: readonly RuleSet[];
+}
+
+/** The first passed-over benchmark that declares the fact (for the case's items), and its declaration. */
+function passedOverFact(passedOver: readonly RuleSet[], codes: readonly string[], name: string): { rs: RuleSet; def: FactDef } | undefined {
+  for (const rs of passedOver) {
+    const def = factLookup(rs, codes, codes.map((c) => itemByCode(rs, c)))(name);
+    if (def && def.origin !== 'builtin') return { rs, def };
+  }
+  return undefined;
+}
+
 /**
  * Checks the case found at `base` inside a parsed file (e.g. a fixture's `case:`).
  * `shape` is the fast check of a well-formed case (a test passes one that always
@@ -181,6 +200,7 @@ export function loadCaseAt(
   base: readonly PropertyKey[],
   ruleSet: RuleSet,
   shape: (value: unknown) => RawCase | undefined = parseCaseShape,
+  options: LoadCaseAtOptions = {},
 ): CaseResult {
   const diagnostics: Diagnostic[] = [];
   const file = { locate: (p: readonly PropertyKey[], key = false) => source.locate([...base, ...p], key) };
@@ -229,6 +249,14 @@ export function loadCaseAt(
     const factNamed = factLookup(ruleSet, items, found);
     for (const name of sortedKeys(given)) {
       const def = factNamed(name);
+      const benchmark = (!def || def.origin === 'builtin') && options.passedOver ? passedOverFact(options.passedOver, items, name) : undefined;
+      if (benchmark) {
+        // A fact of the benchmark passed over: checked as the benchmark declares it, then left out.
+        const c = convertFactValue(benchmark.def, given[name]);
+        if (!c.ok) diagnostics.push(diagnostic(c.code, file.locate(['facts', name]), c.data));
+        else diagnostics.push(diagnostic('CASE_BENCHMARK_FACT_IGNORED', file.locate(['facts', name], true), { kind: 'fact', name, benchmark: benchmark.rs.id, layer: ruleSet.id }));
+        continue;
+      }
       if (!def || def.origin === 'builtin') {
         const known = [...factScope(ruleSet, items).values()].filter((f) => f.origin !== 'builtin').map((f) => f.name).sort();
         diagnostics.push(
@@ -265,6 +293,11 @@ export function loadCaseAt(
   for (let i = 0; i < listed.length; i++) {
     const name = listed[i]!;
     if (!own(ruleSet.circumstances, name)) {
+      const benchmark = options.passedOver?.find((rs) => own(rs.circumstances, name));
+      if (benchmark) {
+        diagnostics.push(diagnostic('CASE_BENCHMARK_FACT_IGNORED', file.locate(['circumstances', i]), { kind: 'circumstance', name, benchmark: benchmark.id, layer: ruleSet.id }));
+        continue;
+      }
       const known = Object.keys(ruleSet.circumstances).sort();
       diagnostics.push(
         diagnostic('UNKNOWN_CIRCUMSTANCE', file.locate(['circumstances', i]), {

@@ -3,7 +3,7 @@ import { checkCatalog, versionsOf } from '../load/catalog.js';
 import { loadRuleSetHeader, type LoadOptions, type RuleSetHeader } from '../load/loadRuleSet.js';
 import type { RuleSet } from '../load/model.js';
 import type { SourceInput } from '../load/source.js';
-import { routeCase, type CaseRouting } from '../evaluate/versions.js';
+import { benchmarkIds, routeCase, type CaseRouting } from '../evaluate/versions.js';
 import { itemByCode } from '../load/lookup.js';
 import { gateRuleSet } from '../verify/gate.js';
 import { readRuleSetFiles } from './fs.js';
@@ -76,7 +76,7 @@ export class LazyCatalog {
    * the benchmarks passed over, as {@link routeCase} gives them over every rule
    * set in the folder; undefined when the full load must answer.
    */
-  async route(c: CaseRouting): Promise<{ versions: RuleSet[]; benchmarkGap?: string } | undefined> {
+  async route(c: CaseRouting): Promise<{ versions: RuleSet[]; benchmarkGap?: string; passedOver?: RuleSet[] } | undefined> {
     if (c.ruleSet === undefined && c.items.length === 0) return undefined;
     const seeds =
       c.ruleSet !== undefined ? this.folders.filter((f) => f.indexHas(c.ruleSet!)) : this.folders.filter((f) => c.items.every((code) => f.has(code)));
@@ -113,7 +113,16 @@ export class LazyCatalog {
       if (!(await this.loadWhole(f, closure))) return undefined;
       versions.push(f.full!);
     }
-    return { versions: versionsOf(versions, id), ...(route.benchmarkGap !== undefined ? { benchmarkGap: route.benchmarkGap } : {}) };
+    if (route.benchmarkGap === undefined) return { versions: versionsOf(versions, id) };
+    // The benchmarks passed over: the facts they declare are known facts of the case (the layer leaves them out).
+    const passedOver: RuleSet[] = [];
+    const gap = new Set(benchmarkIds(route.benchmarkGap));
+    for (const f of closure) {
+      if (!gap.has(f.head!.id) || !textual(f)) continue;
+      if (!(await this.loadWhole(f, closure))) return undefined;
+      passedOver.push(f.full!);
+    }
+    return { versions: versionsOf(versions, id), benchmarkGap: route.benchmarkGap, passedOver };
   }
 
   /**

@@ -131,10 +131,14 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
   sections.push({ id: 'facts', title: SECTION_TITLE.facts, blocks: [list(facts)] });
 
   // 适用的裁量事项与阶次
+  // The version applied is the disposition's: rs is the one the case was read under, another
+  // version when the act is no longer illegal under the later one (Art. 37).
+  const applied = d.ruleSet;
+  const document = applied.hash === rs.hash ? rs.document : undefined;
   const rules: Entry[] = [
     d.statuteOnly
-      ? entry('裁量基准', `违法行为发生时${rs.title}（${rs.id}）没有施行的版本；仅依法律规定的处罚幅度和法定情节（法定处罚模型取自版本 ${rs.version}）`)
-      : entry('裁量基准', `${rs.title}（${rs.id} 版本 ${rs.version}${rs.document ? `，${rs.document}` : ''}）`),
+      ? entry('裁量基准', `违法行为发生时${applied.title}（${applied.id}）没有施行的版本；仅依法律规定的处罚幅度和法定情节（法定处罚模型取自版本 ${applied.version}）`)
+      : entry('裁量基准', `${applied.title}（${applied.id} 版本 ${applied.version}${document ? `，${document}` : ''}）`),
   ];
   if (d.timeRule) {
     const t = d.timeRule;
@@ -242,7 +246,7 @@ export function caseReport(d: Disposition, rs: RuleSet, c: Case): CaseReport {
     outcome: d.outcome,
     sections,
     closing: CLOSING,
-    ruleSet: { id: rs.id, version: rs.version, hash: rs.hash, title: rs.title },
+    ruleSet: { id: applied.id, version: applied.version, hash: applied.hash, title: applied.title },
   };
 }
 

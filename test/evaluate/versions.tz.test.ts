@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 import { evaluateInCatalog } from '../../src/evaluate/versions.js';
+import { renderDispositionMarkdown } from '../../src/report/disposition-markdown.js';
 import { checkCatalog } from '../../src/load/catalog.js';
 import { loadRuleSet } from '../../src/load/loadRuleSet.js';
 import type { RuleSet } from '../../src/load/model.js';
@@ -115,6 +117,23 @@ describe('versions and Art. 37', () => {
     expect(d.timeRule?.applied).toBe('decision');
   });
 
+  it('returns, for conduct no longer illegal, the case with the version it was read under, so that the item is still named and can be evaluated again', () => {
+    const v2 = version('2', '2025-01-01', null, 'items:\n' + item('A', 1000, 5000));
+    const r = evaluateInCatalog([v1, v2], caseOf({ item: 'B', dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' } }));
+    // The version applied is the disposition's; the pairing returned is the one the case was loaded under.
+    expect(r.disposition!.ruleSet.version).toBe('2');
+    expect(r.ruleSet!.version).toBe('1');
+    expect(r.case!.items.every((code) => r.ruleSet!.items.some((i) => i.code === code))).toBe(true);
+    expect(r.ruleSet!.items.find((i) => i.code === 'B')?.name).toBe(CONDUCT.B);
+    // evaluate takes the pairing: under the act's version alone the conduct was a violation.
+    expect(evaluate(r.ruleSet!, r.case!).outcome).toBe('penalty');
+    // The report names the conduct, and the version applied (2), not the one the case was read under.
+    const md = renderDispositionMarkdown(r.disposition!, r.ruleSet!, r.case!);
+    expect(md).toContain(`违法行为：B ${CONDUCT.B}`);
+    expect(md).toContain('（test-ver 版本 2）');
+    expect(md).not.toContain('（test-ver 版本 1）');
+  });
+
   it('does not compare an item with other conduct filed under the same code in the later version (a renumbered text)', () => {
     // Version 2 renumbers: its A is other conduct, the old A's conduct is now C.
     const renamed = item('A', 100, 500).replace(CONDUCT.A!, '另一违法行为');
@@ -199,5 +218,78 @@ describe('versions and Art. 37', () => {
     const repealed = { ...open, laws: { ...open.laws, tl: { ...open.laws.tl!, repealed: '2024-03-01' } } };
     const d = evaluateInCatalog([repealed], caseOf({ dates: { act: '2024-06-01', discovered: '2024-06-02' } })).disposition!;
     expect(d.warnings.map((w) => w.code)).toContain('LAW_REPEALED');
+  });
+});
+
+// A regional benchmark over a statutory layer: an act before the benchmark's first version is
+// judged by the layer. Test data only: an invented layer (two versions) and benchmark.
+describe('a case written with the benchmark’s facts, judged by the layer below it', () => {
+  const rs = (index: string, items: string): RuleSet => {
+    const r = loadRuleSet([
+      { path: 'x/index.yaml', text: index },
+      { path: 'x/items.yaml', text: items },
+    ]);
+    if (!r.ruleSet) throw new Error(JSON.stringify(r.diagnostics));
+    return r.ruleSet;
+  };
+  const laws = `laws:
+  tl: { title: 测试条例, version: 2020-01-01 }
+  xzcff: { title: 中华人民共和国行政处罚法, version: 2021-01-22, articles: 86 }
+`;
+  const layerItem = (max: number) => `items:
+  - code: A
+    name: ${CONDUCT.A}
+    violates: [{ law: tl, article: 1 }]
+    penalizedBy: [{ law: tl, article: 9 }]
+    statutory: { kinds: [fine], fine: { amount: [1000, ${max}] } }
+    tiers:
+      - { id: l, grade: lighter, share: [0, 0.3] }
+      - { id: g, grade: general, share: [0.3, 0.7] }
+      - { id: h, grade: heavier, share: [0.7, 1] }
+`;
+  const layer = (v: string, from: string, to: string | null, max: number) =>
+    rs(`id: test-layer\nlayer: statutory\nregion: { code: "000000", name: 全国 }\ntitle: 测试法定层 ${v}\nissuer: 测试\nversion: "${v}"\neffective: { from: ${from}, to: ${to ?? 'null'} }\n${laws}`, layerItem(max));
+  const bench = rs(
+    `id: test-bench\nextends: test-layer\nregion: { code: "430000", name: 测试省 }\ntitle: 测试基准\nissuer: 测试\nversion: "2026"\neffective: { from: 2026-01-01, to: null }\n${laws}`,
+    `facts:\n  stage: { type: enum, values: [sale, catering] }\ncircumstances:\n  sourceKept: { label: 留存进货凭证, effect: mitigating-optional }\n${layerItem(5000)}`,
+  );
+  const layer1 = layer('2020', '2020-01-01', '2024-12-31', 5000);
+  const layer2 = layer('2025', '2025-01-01', null, 3000);
+  const run = (c: Record<string, unknown>) =>
+    evaluateInCatalog([layer1, layer2, bench], { value: { id: 'b-1', item: 'A', party: { kind: 'organization' }, dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2024-07-01' }, ...c } });
+
+  it('judges by the layer and notes each fact and circumstance of the benchmark it leaves out, instead of refusing the case', () => {
+    const r = run({ facts: { stage: 'sale' }, circumstances: ['sourceKept'] });
+    expect(r.disposition?.ruleSet.id).toBe('test-layer');
+    expect(r.disposition?.outcome).toBe('penalty');
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['CASE_BENCHMARK_FACT_IGNORED', 'warning'],
+      ['CASE_BENCHMARK_FACT_IGNORED', 'warning'],
+    ]);
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toMatch(/fact "stage" is declared by benchmark "test-bench"[^\n]*"test-layer"/);
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('circumstance "sourceKept"');
+    // Left out: the benchmark's optional mitigation does not lower the layer's grade.
+    expect(r.disposition?.grade).toBe('general');
+  });
+
+  it('still refuses a value the benchmark itself would refuse, and a fact no one declares', () => {
+    const bad = run({ facts: { stage: 'wholesale' } });
+    expect(bad.disposition).toBeUndefined();
+    expect(bad.diagnostics.map((d) => d.code)).not.toContain('CASE_BENCHMARK_FACT_IGNORED');
+    const unknown = run({ facts: { nobodysFact: 1 } });
+    expect(unknown.disposition).toBeUndefined();
+    expect(unknown.diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_FACT']);
+  });
+
+  it('reads the benchmark’s facts the same way under the later layer version Art. 37 compares with', () => {
+    const r = run({ dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2025-02-01' }, facts: { stage: 'sale' } });
+    expect(r.disposition?.timeRule?.applied).toBe('decision');
+    expect(r.disposition?.ruleSet.version).toBe('2025');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_BENCHMARK_FACT_IGNORED']);
+  });
+
+  it('keeps refusing the benchmark’s facts when the case is under no benchmark at all (the layer alone is loaded)', () => {
+    const r = evaluateInCatalog([layer1], { value: { id: 'b-2', item: 'A', party: { kind: 'organization' }, dates: { act: '2024-06-01', discovered: '2024-06-02', decision: '2024-07-01' }, facts: { stage: 'sale' } } });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_FACT']);
   });
 });

@@ -76,7 +76,7 @@ async function evaluateAll(
       }
       const route = await catalog.route(routing);
       if (!route) break;
-      results.push(evaluateRoutedSource(route.versions, route.benchmarkGap, source, evalOptions));
+      results.push(evaluateRoutedSource(route.versions, route.benchmarkGap, source, evalOptions, route.passedOver));
     }
     if (results.length === sources.length) return { diagnostics: [...catalog.skipped], results };
   }

@@ -2,7 +2,7 @@ import { hasErrors } from '../../diagnostics/index.js';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { uncovered } from '../../fixture/coverage.js';
+import { pathCoverage, uncovered } from '../../fixture/coverage.js';
 import { runFixture, type FixtureResult } from '../../fixture/fixture.js';
 import { readSource } from '../../node/fs.js';
 import { bundledRulesDir } from '../../node/paths.js';
@@ -110,6 +110,11 @@ export async function testCommand(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`\n${values['require-coverage'] ? 'error' : 'note'}: ${missing.length} tier(s) or list entr(ies) not exercised by any fixture:\n`);
     for (const u of missing)
       io.stdout(`  ${u.at.file}:${u.at.line}:${u.at.column}  ${u.ruleSet} ${u.kind === 'tier' ? `${u.item} tier ${u.id}` : `list ${u.id}`}\n`);
+  }
+  if (!values.filter) {
+    // The paths a suite must show on more than one rule set: which rule sets' fixtures take each.
+    io.stdout('\npaths (rule sets whose passing fixtures take them):\n');
+    for (const p of pathCoverage(results)) io.stdout(`  ${p.ruleSets.length < 2 ? '!' : ' '} ${p.path}  ${p.ruleSets.length}: ${p.ruleSets.join(', ') || '—'}  (${p.label})\n`);
   }
   io.stdout(`\n${passed} passed, ${failed} failed\n`);
   if (failed > 0 || results.length === 0) return EXIT.problems;
