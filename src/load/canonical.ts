@@ -11,15 +11,9 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
  */
 export function canonicalHash(value: unknown, omit: ReadonlySet<string> = new Set()): string {
   const h = sha256.create();
-  let buf = '';
-  writeCanonical(value, omit, (s) => {
-    buf += s;
-    if (buf.length >= 1 << 16) {
-      h.update(utf8ToBytes(buf));
-      buf = '';
-    }
-  });
-  if (buf) h.update(utf8ToBytes(buf));
+  const w = new Writer(omit, (chunk) => h.update(utf8ToBytes(chunk)));
+  w.value(value, false);
+  w.flush();
   return bytesToHex(h.digest());
 }
 
@@ -30,45 +24,73 @@ export function canonicalHash(value: unknown, omit: ReadonlySet<string> = new Se
  * undefined and non-JSON values and the omitted keys. Pieces are whole tokens,
  * so a string is never cut inside a surrogate pair.
  */
-function writeCanonical(value: unknown, omit: ReadonlySet<string>, write: (s: string) => void): void {
-  const walk = (v: unknown, inArray: boolean): void => {
-    if (v === null) return write('null');
+class Writer {
+  private buf = '';
+  /** Object keys as JSON strings, quoted once: the same few names come back on every item. */
+  private readonly quoted = new Map<string, string>();
+  constructor(
+    private readonly omit: ReadonlySet<string>,
+    private readonly sink: (chunk: string) => void,
+  ) {}
+
+  flush(): void {
+    if (this.buf) this.sink(this.buf);
+    this.buf = '';
+  }
+
+  value(v: unknown, inArray: boolean): void {
+    if (this.buf.length >= 1 << 16) this.flush();
+    if (v === null) {
+      this.buf += 'null';
+      return;
+    }
     switch (typeof v) {
       case 'string':
-        return write(JSON.stringify(v));
+        this.buf += JSON.stringify(v);
+        return;
       case 'number':
-        return write(Number.isFinite(v) ? String(v) : 'null');
+        this.buf += Number.isFinite(v) ? String(v) : 'null';
+        return;
       case 'boolean':
-        return write(v ? 'true' : 'false');
+        this.buf += v ? 'true' : 'false';
+        return;
       case 'object':
         break;
       default:
         // undefined, functions, symbols: null in an array, left out in an object (the caller skips them).
-        if (inArray) return write('null');
+        if (inArray) {
+          this.buf += 'null';
+          return;
+        }
         throw new TypeError(`canonicalJson: cannot write a ${typeof v}`);
     }
     if (Array.isArray(v)) {
-      write('[');
+      this.buf += '[';
       for (let i = 0; i < v.length; i++) {
-        if (i > 0) write(',');
-        walk(v[i], true);
+        if (i > 0) this.buf += ',';
+        this.value(v[i], true);
       }
-      return write(']');
+      this.buf += ']';
+      return;
     }
-    write('{');
+    this.buf += '{';
     let first = true;
-    for (const key of Object.keys(v).sort()) {
-      if (omit.has(key)) continue;
+    const keys = Object.keys(v);
+    if (keys.length > 1) keys.sort();
+    for (const key of keys) {
+      if (this.omit.has(key)) continue;
       const x = (v as Record<string, unknown>)[key];
       if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
       if (typeof x === 'bigint') throw new TypeError('canonicalJson: cannot write a bigint');
-      write(first ? '' : ',');
+      let q = this.quoted.get(key);
+      if (q === undefined) {
+        q = JSON.stringify(key);
+        this.quoted.set(key, q);
+      }
+      this.buf += first ? `${q}:` : `,${q}:`;
       first = false;
-      write(JSON.stringify(key));
-      write(':');
-      walk(x, false);
+      this.value(x, false);
     }
-    write('}');
-  };
-  walk(value, false);
+    this.buf += '}';
+  }
 }

@@ -226,23 +226,22 @@ export function parseSource(
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  // No parser sees text nested deeper than it can take (depth.ts). The scan's
-  // count may run up to twice the real depth, so it stops at twice the limit;
-  // the exact limit is applied while converting.
+  if (!options.fullParserOnly) {
+    // Plain files (nearly all rule files) take the fast reader, which bounds its own depth (past
+    // maxDepth, counted as the converter counts, it gives up); anything it does not take on,
+    // including every file with a problem, goes to yaml for the diagnostics.
+    const fast = parseFast(text, lim.maxDepth);
+    if (fast && fast.value !== null) {
+      return { file: new SourceFile(path, text, fast.value, new LineIndex(text), fast.root, fast.spans), diagnostics: [] };
+    }
+  }
+  // yaml never sees text nested deeper than it can take (depth.ts). The scan's count may run up to
+  // twice the real depth, so it stops at twice the limit; the exact limit is applied while converting.
   const deep = tooDeepAt(text, scanBound(lim.maxDepth));
   if (deep >= 0) {
     // Point at the first place past the limit itself (at or before where the scan stopped).
     const first = tooDeepAt(text, lim.maxDepth);
     return { diagnostics: [diagnostic('YAML_TOO_DEEP', { file: path, ...lineColumn(text, first >= 0 ? first : deep) }, { limit: lim.maxDepth })] };
-  }
-
-  if (!options.fullParserOnly) {
-    // Plain files (nearly all rule files) take the fast reader; anything it does not
-    // take on, including every file with a problem, goes to yaml for the diagnostics.
-    const fast = parseFast(text, lim.maxDepth);
-    if (fast && fast.value !== null) {
-      return { file: new SourceFile(path, text, fast.value, new LineIndex(text), fast.root, fast.spans), diagnostics: [] };
-    }
   }
   return parseWithYaml(path, text, lim);
 }
