@@ -19,7 +19,7 @@ describe('a file nested near the depth limit', () => {
       for (let d = 56; d <= 72; d++) {
         const text = make(d);
         const fast = outcome(parseSource({ path: 'a.yaml', text }));
-        expect(fast, `depth ${d}`).toBe(outcome(parseSource({ path: 'a.yaml', text }, { fullParserOnly: true })));
+        expect(fast, `depth ${d}`).toBe(outcome(parseSource({ path: 'a.yaml', text }, {}, { fullParserOnly: true })));
         seen.add(fast);
       }
       // Both sides of the limit were tried.
