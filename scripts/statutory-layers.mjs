@@ -14,6 +14,7 @@ for (const l of layers) {
   const args = ['statute', 'import', join(statutes, l.file), '--id', l.id, '--law-key', l.key, '--prefix', l.key.toUpperCase(), '--field', l.field, '--out', join(root, 'rules', l.folder)];
   if (l.effectiveTo) args.push('--effective-to', l.effectiveTo);
   if (l.version) args.push('--version', l.version);
+  for (const [code, old] of Object.entries(l.formerly ?? {})) args.push('--formerly', `${code}=${old.join(',')}`);
   const code = await cli(args, io);
   if (code !== 0) failed++;
 }

@@ -4,7 +4,7 @@ import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/ind
 import { inForce, versionsOf } from '../load/catalog.js';
 import { itemByCode } from '../load/lookup.js';
 import { loadCaseAt, type CaseValue } from '../load/loadCase.js';
-import type { RuleSet } from '../load/model.js';
+import type { Item, RuleSet } from '../load/model.js';
 import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../load/source.js';
 import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
@@ -461,6 +461,8 @@ function sameConduct(atAct: RuleSet, later: RuleSet, codes: readonly string[]): 
   for (const code of codes) {
     const before = itemByCode(atAct, code);
     if (!before) continue;
+    // Renumbered, and the later version says so (formerly): the same conduct under its new code.
+    if (!itemByCode(later, code) && successorOf(later, code)) continue;
     const after = itemByCode(later, code);
     if (after && after.name !== before.name) out.push(`事项 ${code} 在版本 ${later.version} 中为“${after.name}”，不是行为时的“${before.name}”`);
     if (!after) {
@@ -475,6 +477,30 @@ function sameConduct(atAct: RuleSet, later: RuleSet, codes: readonly string[]): 
     }
   }
   return out.length > 0 ? out.join('；') : undefined;
+}
+
+const successors = new WeakMap<RuleSet, ReadonlyMap<string, Item>>();
+/** The item of a later version that says it was `code` in earlier ones (`formerly`). */
+function successorOf(later: RuleSet, code: string): Item | undefined {
+  let m = successors.get(later);
+  if (!m) {
+    const out = new Map<string, Item>();
+    for (const it of later.items) for (const old of it.formerly ?? []) if (!out.has(old)) out.set(old, it);
+    m = out;
+    successors.set(later, m);
+  }
+  return m.get(code);
+}
+
+/** The codes of the case that a later version holds under another code (renumbered), old → new. */
+function renamedIn(later: RuleSet, codes: readonly string[]): Map<string, string> | undefined {
+  let out: Map<string, string> | undefined;
+  for (const code of codes) {
+    if (itemByCode(later, code)) continue;
+    const next = successorOf(later, code);
+    if (next) (out ??= new Map()).set(code, next.code);
+  }
+  return out;
 }
 
 /** Share of the shorter name's character pairs found in the other name: 1 when one holds the other. */
@@ -511,7 +537,8 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
       hint: '请核对决定时施行的文本是否仍处罚该行为、以何条款处罚',
     };
   }
-  const notViolation = c.items.every((code) => itemByCode(later, code) === undefined);
+  const renamed = renamedIn(later, c.items);
+  const notViolation = c.items.every((code) => itemByCode(later, code) === undefined && !renamed?.has(code));
   if (notViolation) {
     const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, notViolation: true });
     const none: Disposition = {
@@ -543,14 +570,15 @@ function underLater(a: AtAct, later: RuleSet, decisionDay: string): Later {
       },
     };
   }
-  const loaded2 = loadCaseAt(a.source, a.base, later, undefined, a.known ?? {});
+  const loaded2 = loadCaseAt(a.source, a.base, later, undefined, { ...(a.known ?? {}), ...(renamed ? { renamed } : {}) });
   if (!loaded2.case) return { problems: loaded2.diagnostics.map((x) => x.message).join('；') };
   // The later text is applied at the decision: its law versions are checked against that day.
   const d2 = evaluateInternal(later, loaded2.case, { ...a.options, lawDay: decisionDay });
   const cmp = compareVersions({ rs: atAct, d: d1 }, { rs: later, d: d2 });
+  const moved = renamed ? `（版本 ${later.version} 中，${[...renamed].map(([o, n]) => `事项 ${o} 为事项 ${n}`).join('、')}，条款重新编号）` : '';
   return {
     chosen: cmp.applied === 'act' ? { rs: atAct, d: d1, c } : { rs: later, d: d2, c: loaded2.case },
-    rule: { atAct: summary(atAct, d1), atDecision: summary(later, d2), applied: cmp.applied, reason: cmp.reason },
+    rule: { atAct: summary(atAct, d1), atDecision: summary(later, d2), applied: cmp.applied, reason: cmp.reason + moved },
   };
 }
 

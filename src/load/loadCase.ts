@@ -179,6 +179,12 @@ export interface LoadCaseAtOptions {
    * CASE_BENCHMARK_FACT_IGNORED; a value the benchmark's declaration refuses is still an error.
    */
   readonly passedOver?: readonly RuleSet[];
+  /**
+   * Item codes of the case (and of its history) under the codes `ruleSet` gives the same
+   * conduct (its items' `formerly`): the case is read under a later version of its rule set
+   * for Art. 37 after a renumbering.
+   */
+  readonly renamed?: ReadonlyMap<string, string>;
 }
 
 /** The first passed-over benchmark that declares the fact (for the case's items), and its declaration. */
@@ -226,7 +232,8 @@ export function loadCaseAt(
     diagnostics.push(diagnostic('CASE_RULESET_MISMATCH', file.locate(['ruleSet']), { wanted: raw.ruleSet, got: ruleSet.id }));
   }
   const itemPath = raw.items ? ['items'] : ['item'];
-  const items = raw.items ?? [raw.item!];
+  const renamed = options.renamed;
+  const items = renamed ? (raw.items ?? [raw.item!]).map((c) => renamed.get(c) ?? c) : (raw.items ?? [raw.item!]);
   const found: (Item | undefined)[] = [];
   for (let i = 0; i < items.length; i++) {
     const code = items[i]!;
@@ -335,7 +342,7 @@ export function loadCaseAt(
   for (let i = 0; i < hist.length; i++) {
     const h = hist[i]!;
     // No suggestion here: a case tried against many rule sets would search every one's codes for each entry.
-    if (!itemByCode(ruleSet, h.item)) diagnostics.push(diagnostic('UNKNOWN_ITEM', file.locate(['history', i, 'item']), { code: h.item }));
+    if (!itemByCode(ruleSet, renamed?.get(h.item) ?? h.item)) diagnostics.push(diagnostic('UNKNOWN_ITEM', file.locate(['history', i, 'item']), { code: h.item }));
     if (h.date > d.act) diagnostics.push(diagnostic('CASE_HISTORY_DATE', file.locate(['history', i, 'date']), { date: h.date, act: d.act }));
   }
 
@@ -369,7 +376,7 @@ export function loadCaseAt(
   if (d.discovered) dates.discovered = d.discovered;
   if (d.decision) dates.decision = d.decision;
   const history: { item: string; date: string }[] = [];
-  for (const h of raw.history ?? []) history.push({ item: h.item, date: h.date });
+  for (const h of raw.history ?? []) history.push({ item: renamed?.get(h.item) ?? h.item, date: h.date });
   if (history.length > 1) history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.item < b.item ? -1 : 1));
   const c = (raw.ruleSet !== undefined ? { id: raw.id, ruleSet: raw.ruleSet } : { id: raw.id }) as Building<Case>;
   c.items = items.length === 1 ? [items[0]!] : [...new Set(items)];

@@ -283,6 +283,7 @@ function build(
 
   // Items.
   const items = new Map<string, { item: Item; place: Place }>();
+  const formerCodes: { old: string; code: string; at: Place }[] = [];
   for (const { file, data } of sources) {
     (data.items ?? []).forEach((raw, i) => {
       const path = ['items', i];
@@ -296,11 +297,20 @@ function build(
         );
         return;
       }
+      (raw.formerly ?? []).forEach((old, j) => formerCodes.push({ old, code: raw.code, at: file.locate([...path, 'formerly', j]) }));
       const item = buildItem({ file, path, data: raw }, base, circumstances, citeCheck, out);
       items.set(raw.code, { item, place: item.at });
       // What the item needs is in it now: the validated copy of its entry can go while the rest is built.
       (data.items as (RawItem | undefined)[])[i] = undefined;
     });
+  }
+
+  // Former codes (formerly): each names the conduct of one item only, and no item of this version.
+  const claimed = new Map<string, string>();
+  for (const f of formerCodes) {
+    if (items.has(f.old)) out.push(diagnostic('DUPLICATE_ID', f.at, { what: 'former item code', id: f.old, scope: 'rule set (it is also an item of this version)' }));
+    else if (claimed.has(f.old) && claimed.get(f.old) !== f.code) out.push(diagnostic('DUPLICATE_ID', f.at, { what: 'former item code', id: f.old, scope: `rule set (item ${claimed.get(f.old)} names it too)` }));
+    claimed.set(f.old, f.code);
   }
 
   // List entries.
@@ -638,6 +648,7 @@ function buildItem(
     clauses,
     hitPolicy: data.hitPolicy ?? 'unique',
     ...(data.fallback !== undefined ? { fallback: data.fallback } : {}),
+    ...(data.formerly !== undefined ? { formerly: [...data.formerly] } : {}),
     tiers,
     ...(data.source ? { source: data.source } : {}),
     ...(data.description !== undefined ? { description: data.description } : {}),

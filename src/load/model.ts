@@ -142,6 +142,8 @@ export interface Item {
   readonly clauses: readonly PenaltyClause[];
   readonly hitPolicy: HitPolicy;
   readonly fallback?: string;
+  /** Codes the same conduct had in earlier versions of the rule set (renumbered): for Art. 37. */
+  readonly formerly?: readonly string[];
   readonly tiers: readonly Tier[];
   readonly source?: SourceDoc;
   readonly description?: string;

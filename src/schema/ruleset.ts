@@ -273,6 +273,15 @@ export const Item = z
     statutory: Statutory,
     hitPolicy: z.enum(HIT_POLICIES).optional(),
     fallback: Id.optional().meta({ description: 'Tier that applies when no tier matches (declared gap)' }),
+    formerly: z
+      .array(Id)
+      .min(1)
+      .max(20)
+      .optional()
+      .meta({
+        description:
+          'Codes this item had in earlier versions of the rule set: the same conduct, renumbered (国际海运条例 2019 Art. 45 → 2023 Art. 40). Art. 37 compares an act under such a code with this item instead of taking the code as gone',
+      }),
     tiers: z.array(Tier).min(1),
     source: SourceDoc.optional(),
     description: Text.optional(),

@@ -36,6 +36,11 @@ export interface LayerOptions {
   readonly split?: readonly [number, number];
   /** Last day this text applies (the day before the next version), when a later version exists. */
   readonly effectiveTo?: string;
+  /**
+   * Items the same conduct had under other codes in earlier versions (a renumbering checked by
+   * hand against both texts): written as the item's `formerly`, for Art. 37.
+   */
+  readonly formerly?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ReviewEntry {
@@ -584,6 +589,7 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
     `    name: ${q(violationName(text))}`,
     ...(opts.field ? [`    field: ${q(opts.field)}`] : []),
     ...(notes.length > 0 ? [`    description: ${q(notes.join('。'))}`] : []),
+    ...(opts.formerly?.has(code) ? [`    formerly: [${opts.formerly.get(code)!.join(', ')}]`] : []),
     `    violates: [${violates}]`,
     `    penalizedBy: [${cite}]`,
     '    statutory:',

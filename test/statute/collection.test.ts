@@ -11,7 +11,7 @@ import { runCli as run } from '../helpers.js';
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIR = process.env.CAILIANG_STATUTES ? resolve(ROOT, process.env.CAILIANG_STATUTES) : undefined;
 const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'scripts/statutory-layers.json'), 'utf8')) as {
-  layers: { folder: string; file: string; id: string; key: string; field: string; effectiveTo?: string; version?: string }[];
+  layers: { folder: string; file: string; id: string; key: string; field: string; effectiveTo?: string; version?: string; formerly?: Record<string, string[]> }[];
 };
 
 
@@ -37,6 +37,7 @@ describe.skipIf(DIR === undefined)('the statute collection (CAILIANG_STATUTES)',
       const args = ['statute', 'import', join(DIR!, l.file), '--id', l.id, '--law-key', l.key, '--prefix', l.key.toUpperCase(), '--field', l.field, '--out', out];
       if (l.effectiveTo) args.push('--effective-to', l.effectiveTo);
       if (l.version) args.push('--version', l.version);
+      for (const [code, old] of Object.entries(l.formerly ?? {})) args.push('--formerly', `${code}=${old.join(',')}`);
       const r = await run(...args);
       // 城市市容和环境卫生管理条例 leaves every amount to the provinces (并处罚款): a layer with no item, exit 1.
       expect(r.code === 0 || (r.code === 1 && /: 0 item\(s\)/.test(r.err)), r.err).toBe(true);

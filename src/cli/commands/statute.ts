@@ -21,9 +21,12 @@ one file per law version, 短标题(YYYY-MM-DD).md).
   cailiang statute import <law.md> --id <rule-set id> --out <folder>
                           [--law-key <key>] [--prefix <CODE>] [--field <领域>]
                           [--region <code>:<name>] [--effective-to YYYY-MM-DD]
+                          [--formerly <CODE>=<OLD>[,<OLD>]]...
       writes the statutory layer of the law as a rule-set folder: index.yaml,
       items.yaml (one item per violation) and REVIEW.md (paragraphs not
-      imported, with the reason and the text). The folder must be new or empty,
+      imported, with the reason and the text). --formerly gives an item the
+      codes the same conduct had in an earlier version (renumbered, checked by
+      hand against both texts), for Art. 37. The folder must be new or empty,
       or hold a statutory layer written before (it is replaced file by file).
   cailiang statute coverage <folder or law.md>... [--format text|json] [--list]
       how many penalty paragraphs the reader found and what share it read
@@ -104,6 +107,7 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
       region: { type: 'string' },
       version: { type: 'string' },
       'effective-to': { type: 'string' },
+      formerly: { type: 'string', multiple: true },
       source: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -136,6 +140,12 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
   }
   const to = values['effective-to'];
   if (to !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw new UsageError('--effective-to takes a date YYYY-MM-DD');
+  const formerly = new Map<string, string[]>();
+  for (const f of values.formerly ?? []) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]{0,79})=([A-Za-z0-9][A-Za-z0-9._-]{0,79}(?:,[A-Za-z0-9][A-Za-z0-9._-]{0,79})*)$/.exec(f);
+    if (!m) throw new UsageError('--formerly takes <CODE>=<OLD CODE>[,<OLD CODE>], e.g. GJHY-40-1=GJHY-45-1');
+    formerly.set(m[1]!, [...(formerly.get(m[1]!) ?? []), ...m[2]!.split(',')]);
+  }
   const text = await readOrFail(file, io);
   if (text === undefined) return EXIT.usage;
   const source = values.source ?? collectionPath(resolve(file));
@@ -148,7 +158,10 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
     ...(region ? { region } : {}),
     ...(values.field ? { field: values.field } : {}),
     ...(to !== undefined ? { effectiveTo: to } : {}),
+    ...(formerly.size > 0 ? { formerly } : {}),
   });
+  const missing = [...formerly.keys()].filter((c) => !layer.files.get('items.yaml')?.includes(`  - code: ${c}  #`));
+  if (missing.length > 0) throw new UsageError(`--formerly names items the layer does not have: ${missing.join(', ')}`);
   const out = values.out;
   const refused = await refuseFolder(out, [...layer.files.keys()]);
   if (refused) {
