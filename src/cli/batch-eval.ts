@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js';
 import type { RuleSet } from '../load/model.js';
+import { UNFROZEN, type InternalOptions } from '../evaluate/evaluate.js';
 import { batchCase, type BatchCase, type BatchTally } from '../report/batch.js';
 import type { CaseRecord } from './commands/case-stream.js';
 
@@ -28,11 +29,14 @@ export interface BatchWorkerData {
   readonly ruleSets: SharedArrayBuffer;
 }
 
+const BATCH_OPTIONS: InternalOptions = { trace: false, [UNFROZEN]: true };
+
 export function batchResult(rec: CaseRecord, ruleSets: readonly RuleSet[]): BatchResult {
   const problem = (diagnostics: readonly Diagnostic[]): BatchResult => ({ line: rec.line, problem: diagnostics, ...(rec.caseId !== undefined ? { caseId: rec.caseId } : {}) });
   if (rec.diagnostics.length > 0) return { ...problem(rec.diagnostics), unread: true };
-  // The trace is not needed for counting; leaving it out is faster.
-  const r = rec.evaluate(ruleSets, { trace: false });
+  // The trace is not needed for counting; leaving it out is faster. The disposition is reduced to the
+  // tally's record here and never handed out, so it is not frozen either.
+  const r = rec.evaluate(ruleSets, BATCH_OPTIONS);
   return r.disposition && r.ruleSet ? { line: rec.line, case: batchCase(r.disposition, r.ruleSet) } : problem(r.diagnostics);
 }
 

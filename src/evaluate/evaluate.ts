@@ -35,6 +35,9 @@ import type {
 /** An output object built key by key, in its documented key order. */
 type Building<T> = { -readonly [K in keyof T]: T[K] };
 
+/** The empty lists of a disposition, one frozen array for all (most dispositions have several). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const ROLE_ORDER: readonly CitedArticle['role'][] = ['violates', 'penalizedBy', 'benchmark', 'list', 'ground', 'procedure'];
 
 /**
@@ -123,7 +126,15 @@ export interface InternalOptions extends EvaluateOptions {
   readonly benchmarkGap?: string;
   /** The reading of an unknown age being evaluated: no further readings of it. */
   readonly ageKnown?: boolean;
+  /** See {@link UNFROZEN}. */
+  readonly [UNFROZEN]?: true;
 }
+
+/**
+ * An option the package does not export: the disposition is left unfrozen, for a caller that reduces
+ * it at once and never hands it out (`cailiang batch` keeps only the tally's record of it).
+ */
+export const UNFROZEN: unique symbol = Symbol('unfrozen');
 
 export function evaluate(ruleSet: RuleSet, c: Case, options: EvaluateOptions = {}): Disposition {
   return evaluateInternal(ruleSet, c, options);
@@ -135,7 +146,8 @@ export function evaluateInternal(ruleSet: RuleSet, c: Case, options: InternalOpt
   checkCase('evaluate', c);
   checkOptions('evaluate', options);
   // Read-only: parts are shared with other dispositions of the rule set, so an edit throws rather than spreads.
-  return freezeDisposition(evaluateWith(ruleSet, c, options));
+  const d = evaluateWith(ruleSet, c, options);
+  return options[UNFROZEN] === true ? d : freezeDisposition(d);
 }
 
 /**
@@ -149,6 +161,21 @@ export function evaluateWith(
   options: InternalOptions = {},
   test?: (cond: Condition, facts: Facts) => Tri,
 ): Disposition {
+  return run(ruleSet, c, options, test, undefined) as Disposition;
+}
+
+/**
+ * {@link evaluateWith}; with `readingIf`, only the reading of the case (outcome, basis, grade, tier,
+ * penalties) under that heading: what the reading of an unknown age takes of the evaluation at 16,
+ * without the steps after the penalty (measures, procedure, citations) that it does not show.
+ */
+function run(
+  ruleSet: RuleSet,
+  c: Case,
+  options: InternalOptions,
+  test: ((cond: Condition, facts: Facts) => Tri) | undefined,
+  readingIf: string | undefined,
+): Disposition | Reading {
   const plan = planOf(ruleSet);
   const facts = new CaseFacts(c, plan.circumstanceNames, plan.circumstances);
   const ctx: Ctx = {
@@ -300,7 +327,7 @@ export function evaluateWith(
     } else {
       const message = '未提供当事人的年龄或出生日期：不满十四周岁的不予处罚，已满十四周岁不满十八周岁的应当从轻或者减轻（行政处罚法第三十条），结论不同';
       if (outcome !== 'undetermined' && limitation?.state !== 'unknown') {
-        const minor = evaluateWith(ruleSet, { ...c, party: { ...c.party, age: 16 } }, { ...options, trace: false, ageKnown: true }, test);
+        const minor = run(ruleSet, { ...c, party: { ...c.party, age: 16 } }, { ...options, trace: false, ageKnown: true }, test, '已满十四周岁不满十八周岁') as Reading;
         const a = assessed?.assessment;
         const adult: Building<Reading> = { if: '已满十八周岁', outcome, mandatory: outcome === 'none' ? mandatory : (a?.gradeMandatory ?? false), penalties: [] };
         if (basis !== undefined) adult.basis = basis;
@@ -309,7 +336,7 @@ export function evaluateWith(
           if (a.tier) adult.tier = a.tier;
           adult.penalties = a.penalties;
         }
-        readings = [{ if: '不满十四周岁', outcome: 'none', basis: 'under-14', mandatory: true, penalties: [] }, readingOf(minor, '已满十四周岁不满十八周岁'), adult];
+        readings = [{ if: '不满十四周岁', outcome: 'none', basis: 'under-14', mandatory: true, penalties: [] }, minor, adult];
       }
       lack(ctx, 'party.birthDate');
       ctx.undetermined.unshift({ reason: 'missing-facts', step: 'mandatory', needs: ['party.birthDate'], message });
@@ -351,6 +378,19 @@ export function evaluateWith(
 
   const assessment = assessed?.assessment;
   const penalties = outcome === 'penalty' && assessment ? assessment.penalties : [];
+  if (readingIf !== undefined) {
+    // What the disposition would show: its mandatory, grade and tier as built below.
+    const r: Building<Reading> = {
+      if: readingIf,
+      outcome,
+      mandatory: outcome === 'none' ? mandatory : outcome === 'undetermined' ? false : (assessment?.gradeMandatory ?? false),
+      penalties,
+    };
+    if (basis !== undefined) r.basis = basis;
+    if (outcome === 'penalty' && assessment && assessment.grade !== undefined) r.grade = assessment.grade;
+    if (outcome !== 'none' && assessment?.tier) r.tier = assessment.tier;
+    return r;
+  }
   const measures = measuresFor(ctx, outcome, basis);
   const procedure = procedureFor(ctx, outcome, assessment?.grade, penalties);
   const channel = channelFor(ctx, outcome, penalties, basis);
@@ -369,7 +409,7 @@ export function evaluateWith(
   const d: Building<Disposition> = {
     reportVersion: 1,
     caseId: c.id,
-    ruleSet: { id: ruleSet.id, version: ruleSet.version, hash: ruleSet.hash, title: ruleSet.title },
+    ruleSet: plan.ref,
   } as Disposition;
   if (ctx.statuteOnly) d.statuteOnly = true;
   d.outcome = outcome;
@@ -379,7 +419,7 @@ export function evaluateWith(
   d.mandatory = outcome === 'none' ? mandatory : outcome === 'undetermined' ? false : (assessment?.gradeMandatory ?? false);
   if (outcome === 'penalty' && assessment) d.grade = assessment.grade;
   d.item = code;
-  d.concurrent = concurrent;
+  d.concurrent = concurrent.length > 0 ? concurrent : NONE;
   if (outcome !== 'none' && assessment?.clause) d.clause = assessment.clause;
   if (outcome !== 'none' && assessment?.tier) d.tier = assessment.tier;
   d.penalties = penalties;
@@ -387,11 +427,11 @@ export function evaluateWith(
   d.measures = measures;
   d.channel = channel;
   d.procedure = procedure;
-  d.lists = appliedLists;
+  d.lists = appliedLists.length > 0 ? appliedLists : NONE;
   d.citations = citations;
-  d.trace = ctx.trace;
-  d.missingFacts = missingFacts;
-  d.warnings = ctx.warnings;
+  d.trace = ctx.trace.length > 0 ? ctx.trace : NONE;
+  d.missingFacts = missingFacts.length > 0 ? missingFacts : NONE;
+  d.warnings = ctx.warnings.length > 0 ? ctx.warnings : NONE;
   return d;
 }
 
@@ -415,14 +455,6 @@ function undeterminedSteps(ctx: Ctx, missingFacts: readonly string[]): Undetermi
   if (facts.length > 0 && !out.some((u) => u.reason === 'contradiction'))
     out.push({ reason: 'missing-facts', step: 'facts', needs: facts, message: `缺少事实：${facts.join('、')}` });
   return out;
-}
-
-function readingOf(d: Disposition, when: string): Reading {
-  const r: Building<Reading> = { if: when, outcome: d.outcome, mandatory: d.mandatory, penalties: d.penalties };
-  if (d.basis !== undefined) r.basis = d.basis;
-  if (d.grade !== undefined) r.grade = d.grade;
-  if (d.tier !== undefined) r.tier = d.tier;
-  return r;
 }
 
 /**

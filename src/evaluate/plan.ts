@@ -3,7 +3,7 @@ import type { Circumstance, Condition, Item, ListEntry, PenaltyClause, PenaltyKi
 import { compiledTest, conditionFacts, type Test } from './conditions.js';
 import { intern } from './intern.js';
 import { citedAll, xzcff } from './context.js';
-import type { CitedArticle, DispositionGrade, Measure, RuleRef } from './types.js';
+import type { CitedArticle, Disposition, DispositionGrade, Measure, RuleRef } from './types.js';
 
 /**
  * Everything an evaluation needs of a rule set that does not depend on the
@@ -17,6 +17,8 @@ import type { CitedArticle, DispositionGrade, Measure, RuleRef } from './types.j
  */
 export interface RuleSetPlan {
   readonly rs: RuleSet;
+  /** The rule set as a disposition names it (id, version, hash, title), frozen: shared by every disposition. */
+  readonly ref: Disposition['ruleSet'];
   /** The 行政处罚法 articles the engine steps cite. */
   readonly law: EngineCites;
   /** Names of the rule set's circumstances (all of them are boolean facts). */
@@ -169,6 +171,7 @@ function buildPlan(rs: RuleSet): RuleSetPlan {
     .sort();
   return {
     rs,
+    ref: Object.freeze({ id: rs.id, version: rs.version, hash: rs.hash, title: rs.title }),
     law,
     circumstanceNames: Object.keys(rs.circumstances),
     circumstances: new Set(Object.keys(rs.circumstances)),

@@ -9,7 +9,7 @@ import { CASE_MAX_BYTES, parseSource, SourceFile, type SourceInput } from '../lo
 import { yuan } from './yuan.js';
 import { xzcff } from './context.js';
 import { governingDay } from './dates.js';
-import { evaluate, evaluateInternal } from './evaluate.js';
+import { evaluateInternal, UNFROZEN, type InternalOptions } from './evaluate.js';
 import type { Case, Disposition, EvaluateOptions, Reading, TimeRule, TraceEntry, UndeterminedStep, VersionResult } from './types.js';
 
 /**
@@ -104,7 +104,7 @@ export function evaluateInCatalog(ruleSets: readonly RuleSet[], input: SourceInp
   const parsed = raw(input);
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const r = evaluateInCatalogAt(ruleSets, parsed.file, fixtureBase(parsed.file), options);
-  if (r.disposition) freezeDisposition(r.disposition);
+  if (r.disposition && (options as InternalOptions)[UNFROZEN] !== true) freezeDisposition(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 
@@ -303,7 +303,7 @@ export function evaluateRoutedSource(
   if (!parsed.file) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const base = fixtureBase(parsed.file);
   const r = evaluateRouted(versions, benchmarkGap, parsed.file, base, options, passedOver);
-  if (r.disposition) freezeDisposition(r.disposition);
+  if (r.disposition && (options as InternalOptions)[UNFROZEN] !== true) freezeDisposition(r.disposition);
   return { ...r, diagnostics: sortDiagnostics([...parsed.diagnostics, ...r.diagnostics]) };
 }
 
@@ -363,7 +363,7 @@ function evaluateRouted(
   if (!loaded.case) return { diagnostics: sortDiagnostics([...parsed.diagnostics, ...loaded.diagnostics]) };
   const c = loaded.case;
   const diagnostics = sortDiagnostics(loaded.diagnostics);
-  const d1 = benchmarkGap === undefined ? evaluate(atAct, c, options) : evaluateInternal(atAct, c, { ...options, benchmarkGap });
+  const d1 = benchmarkGap === undefined ? evaluateInternal(atAct, c, options) : evaluateInternal(atAct, c, { ...options, benchmarkGap });
   const decisionDay = c.dates.decision ?? options.asOf;
   const later = versions.length === 1 ? [] : versions.filter((r) => r.effective.from > atAct.effective.from);
   if (decisionDay === undefined) {

@@ -90,16 +90,34 @@ export function compactAndFreeze(root: object): void {
 export function freezeDisposition<T extends object>(d: T): T {
   if (Object.isFrozen(d)) return d;
   Object.freeze(d);
-  for (const k of Object.keys(d)) {
-    const v = (d as Record<string, unknown>)[k];
+  const o = d as Record<string, unknown>;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const v = o[keys[i]!];
     if (v === null || typeof v !== 'object' || Object.isFrozen(v)) continue;
     Object.freeze(v);
-    if (k === 'trace') continue;
-    for (const x of Array.isArray(v) ? v : Object.values(v)) {
-      if (x === null || typeof x !== 'object' || Object.isFrozen(x)) continue;
-      Object.freeze(x);
-      for (const y of Array.isArray(x) ? x : Object.values(x)) if (y !== null && typeof y === 'object' && !Object.isFrozen(y)) Object.freeze(y);
-    }
+    if (keys[i] !== 'trace') freezeParts(v, true);
   }
   return d;
+}
+
+/** Freezes the values of `v` (and theirs, when `deeper`); arrays by index, with no list of values built. */
+function freezeParts(v: object, deeper: boolean): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (x === null || typeof x !== 'object' || Object.isFrozen(x)) continue;
+      Object.freeze(x);
+      if (deeper) freezeParts(x, false);
+    }
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const x = o[keys[i]!];
+    if (x === null || typeof x !== 'object' || Object.isFrozen(x)) continue;
+    Object.freeze(x);
+    if (deeper) freezeParts(x, false);
+  }
 }
