@@ -34,16 +34,36 @@ export function exclusionsOf(rs: RuleSet): readonly Exclusion[] {
 export function contradictionsIn(rs: RuleSet, c: Case): Contradiction[] {
   const out: Contradiction[] = [];
   const ex = exclusionsOf(rs);
-  if (c.circumstances.length === 0) return out;
+  const listed = c.circumstances;
+  if (listed.length === 0) return out;
   let facts: CaseFacts | undefined;
-  for (const e of ex) {
-    if (!e.of.every((n) => c.circumstances.includes(n))) continue;
+  for (let i = 0; i < ex.length; i++) {
+    const e = ex[i]!;
+    if (!allListed(e.of, listed)) continue;
     if (e.when) {
-      facts ??= new CaseFacts(c, Object.keys(rs.circumstances), new Set(Object.keys(rs.circumstances)));
+      facts ??= new CaseFacts(c, ...circumstancesOf(rs));
       if (runTest(compiledTest(e.when), facts) !== true) continue;
       const used = conditionFacts(e.when).filter((f) => Object.prototype.hasOwnProperty.call(c.facts, f));
       out.push({ circumstances: e.of, facts: used, reason: e.reason });
     } else out.push({ circumstances: e.of, facts: [], reason: e.reason });
   }
   return out;
+}
+
+function allListed(names: readonly string[], listed: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (!listed.includes(names[i]!)) return false;
+  return true;
+}
+
+const circumstanceSets = new WeakMap<RuleSet, [readonly string[], ReadonlySet<string>]>();
+
+/** The rule set's circumstance names, as a list and a set, once per rule set (not for every case that needs them). */
+function circumstancesOf(rs: RuleSet): [readonly string[], ReadonlySet<string>] {
+  let v = circumstanceSets.get(rs);
+  if (!v) {
+    const names = Object.keys(rs.circumstances);
+    v = [names, new Set(names)];
+    circumstanceSets.set(rs, v);
+  }
+  return v;
 }

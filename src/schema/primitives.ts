@@ -8,18 +8,30 @@ import * as z from 'zod';
 /** Largest money amount accepted, in yuan (1 trillion): far above any fine, safe in fen. */
 export const MONEY_LIMIT_YUAN = 1e12;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** True when `s` is a real calendar date written YYYY-MM-DD (years 1900–2999). */
 export function isIsoDate(s: string): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  // YYYY-MM-DD (ASCII digits) read by character codes: no match array, no substrings (cases give several dates each).
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (y < 0 || mo < 0 || d < 0) return false;
   if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1]!;
+  const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : MONTH_DAYS[mo - 1]!;
+  return d <= days;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The ASCII digits s[from, to) as a number, or -1 when one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** A calendar date, YYYY-MM-DD. Kept as a string; no time zone is involved anywhere. */
