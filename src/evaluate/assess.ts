@@ -1,5 +1,6 @@
 import type { Condition, FineModel, PenaltyKind } from '../load/model.js';
 import { fineText, tierRangeText } from '../report/format.js';
+import { modelFor } from '../load/lookup.js';
 import { yuan } from './yuan.js';
 import { absentIn } from './conditions.js';
 import { addTrace, lack, test, warn, type Ctx } from './context.js';
@@ -158,11 +159,6 @@ export function statutoryRange(
   }
 }
 
-/** The model that applies to this party (byParty picks one). */
-function simpleModel(ctx: Ctx, fine: FineModel): FineModel {
-  return fine.kind === 'byParty' ? simpleModel(ctx, ctx.c.party.kind === 'person' ? fine.person : fine.organization) : fine;
-}
-
 /**
  * 处以罚款 with no amount: the statute bounds nothing. A tier amount of the
  * benchmark is the range (by grade as for any tier chosen by facts); without
@@ -201,14 +197,19 @@ function unspecifiedFine(
     'applied',
     () =>
       `${who}罚款：法律条文未规定数额；阶次「${name}」幅度${adjust}为${yuan(range.min)}至${yuan(range.max)}；` +
-      `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
-      (optional ? '（法律规定“可以”并处罚款）' : ''),
+      recommendationText(ctx, recommended, optional),
     undefined,
     code,
   );
   const p: Building<Penalty> = { kind: 'fine', target, range, recommended, note: '法律条文未规定罚款数额，幅度为裁量基准所定' };
   if (optional) p.optional = optional;
   return p;
+}
+
+/** How the recommended amount was taken from its range: 按中间值取整到100元，建议3,000元（…“可以”并处罚款）. */
+function recommendationText(ctx: Ctx, recommended: number, optional: boolean): string {
+  const { point, rounding } = ctx.rs.policy;
+  return `按${point === 'floor' ? '下限' : point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(rounding)}，建议${yuan(recommended)}${optional ? '（法律规定“可以”并处罚款）' : ''}`;
 }
 
 function band(r: FenRange, from: number, to: number): FenRange {
@@ -244,7 +245,7 @@ function fineFor(
   target: 'party' | 'responsible',
   optional: boolean,
 ): Penalty | undefined {
-  if (simpleModel(ctx, fine).kind === 'unspecified') return unspecifiedFine(ctx, code, tp, grade, target, optional);
+  if (modelFor(fine, ctx.c.party.kind).kind === 'unspecified') return unspecifiedFine(ctx, code, tp, grade, target, optional);
   const stat = statutoryRange(ctx, fine);
   if (!stat.range) {
     const needed = fine.kind === 'multiple' || fine.kind === 'perUnit' ? fine.of : (stat.base?.fact ?? '');
@@ -323,8 +324,7 @@ function fineFor(
     () =>
       `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}` +
       `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted()}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
-      `按${ctx.rs.policy.point === 'floor' ? '下限' : ctx.rs.policy.point === 'ceiling' ? '上限' : '中间值'}取整到${yuan(ctx.rs.policy.rounding)}，建议${yuan(recommended)}` +
-      (optional ? '（法律规定“可以”并处罚款）' : ''),
+      recommendationText(ctx, recommended, optional),
     undefined,
     code,
   );

@@ -62,7 +62,7 @@ class Writer {
           this.buf += 'null';
           return;
         }
-        throw new TypeError(`canonicalJson: cannot write a ${typeof v}`);
+        throw new TypeError(`canonicalHash: cannot write a ${typeof v}`);
     }
     if (Array.isArray(v)) {
       this.buf += '[';
@@ -81,7 +81,7 @@ class Writer {
       if (this.omit.has(key)) continue;
       const x = (v as Record<string, unknown>)[key];
       if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-      if (typeof x === 'bigint') throw new TypeError('canonicalJson: cannot write a bigint');
+      if (typeof x === 'bigint') throw new TypeError('canonicalHash: cannot write a bigint');
       let q = this.quoted.get(key);
       if (q === undefined) {
         q = JSON.stringify(key);

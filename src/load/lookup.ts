@@ -1,4 +1,4 @@
-import type { Item, ListEntry, RuleSet } from './model.js';
+import type { FineModel, Item, ListEntry, RuleSet } from './model.js';
 
 interface Index {
   readonly items: ReadonlyMap<string, Item>;
@@ -34,4 +34,9 @@ export function itemByCode(rs: RuleSet, code: string): Item | undefined {
 /** The list entries naming this item, in rule-set order (sorted by id). */
 export function listsForItem(rs: RuleSet, code: string): readonly ListEntry[] {
   return indexOf(rs).listsByItem.get(code) ?? [];
+}
+
+/** The fine model that applies to a party: byParty picks its side (nested ones too); any other applies to both. */
+export function modelFor(f: FineModel, party: 'person' | 'organization'): Exclude<FineModel, { kind: 'byParty' }> {
+  return f.kind === 'byParty' ? modelFor(party === 'person' ? f.person : f.organization, party) : f;
 }

@@ -54,6 +54,8 @@ export interface StatutoryLayer {
   /** File name → text: index.yaml, items.yaml, REVIEW.md. */
   readonly files: ReadonlyMap<string, string>;
   readonly items: number;
+  /** The items' codes, in the order written. */
+  readonly codes: readonly string[];
   readonly review: readonly ReviewEntry[];
 }
 
@@ -105,6 +107,7 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
   const facts = new Map<string, string>();
   const circumstances = new Map<string, string>();
   const items: string[] = [];
+  const codes: string[] = [];
   const split = opts.split ?? [0.3, 0.7];
   const law = opts.lawKey;
 
@@ -132,7 +135,10 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
     // 没收违法所得: the amount of the gains is a fact of the case even where no fine is a multiple of it.
     const outcomes = model.flat ? [model.flat] : model.branches!.map((b) => b.outcome);
     if (outcomes.some((o) => o.kinds.includes('confiscateGains')) && !facts.has('illegalGains')) facts.set('illegalGains', '违法所得');
-    for (const v of p.violations) items.push(itemYaml(p, v.ref, v.text, model, opts, split));
+    for (const v of p.violations) {
+      items.push(itemYaml(p, v.ref, v.text, model, opts, split));
+      codes.push(itemCode(opts, v.ref));
+    }
   }
 
   const index = indexYaml(reading, opts, split);
@@ -163,7 +169,7 @@ export function statutoryLayer(reading: LawReading, opts: LayerOptions): Statuto
     ['items.yaml', topic.join('\n') + '\n'],
     ['REVIEW.md', reviewMarkdown(reading, opts, review)],
   ]);
-  return { files, items: items.length, review };
+  return { files, items: items.length, codes, review };
 }
 
 // ── the model of one provision ───────────────────────────────────────────
@@ -568,10 +574,15 @@ export type { FineOut };
 
 // ── YAML text ────────────────────────────────────────────────────────────
 
+/** An item's code: the prefix and the place in the law, e.g. SPAQF-124-1-5. */
+function itemCode(opts: LayerOptions, ref: StatuteRef): string {
+  return `${opts.prefix}-${ref.article}${ref.suffix ? `-${ref.suffix}` : ''}-${ref.paragraph ?? 1}${ref.item !== undefined ? `-${ref.item}` : ''}`;
+}
+
 function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Model, opts: LayerOptions, split: readonly [number, number]): string {
   const cite = citeYaml(opts.lawKey, ref);
   const paraCite = citeYaml(opts.lawKey, p.ref);
-  const code = `${opts.prefix}-${ref.article}${ref.suffix ? `-${ref.suffix}` : ''}-${ref.paragraph ?? 1}${ref.item !== undefined ? `-${ref.item}` : ''}`;
+  const code = itemCode(opts, ref);
   const violates =
     p.violates.length > 0
       ? p.violates.map((r) => citeYaml(opts.lawKey, r)).join(', ')

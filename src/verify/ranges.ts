@@ -1,3 +1,4 @@
+import { modelFor } from '../load/lookup.js';
 import type { FineModel, PenaltyClause, Tier } from '../load/model.js';
 
 /**
@@ -17,10 +18,7 @@ export type Party = 'person' | 'organization';
 export type Target = 'party' | 'responsible';
 export type SimpleFine = Exclude<FineModel, { kind: 'byParty' }>;
 
-/** The model that applies to a party (byParty picks one; others apply to both). */
-export function modelFor(f: FineModel, party: Party): SimpleFine {
-  return f.kind === 'byParty' ? modelFor(party === 'person' ? f.person : f.organization, party) : f;
-}
+export { modelFor };
 
 /** The fine model of a clause for a target. */
 export function clauseModel(cl: PenaltyClause, target: Target): FineModel | undefined {

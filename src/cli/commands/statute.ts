@@ -160,7 +160,7 @@ async function importLaw(argv: string[], io: CliIO): Promise<number> {
     ...(to !== undefined ? { effectiveTo: to } : {}),
     ...(formerly.size > 0 ? { formerly } : {}),
   });
-  const missing = [...formerly.keys()].filter((c) => !layer.files.get('items.yaml')?.includes(`  - code: ${c}  #`));
+  const missing = [...formerly.keys()].filter((c) => !layer.codes.includes(c));
   if (missing.length > 0) throw new UsageError(`--formerly names items the layer does not have: ${missing.join(', ')}`);
   const out = values.out;
   const refused = await refuseFolder(out, [...layer.files.keys()]);
