@@ -16,6 +16,9 @@ for (const l of layers) {
   if (l.version) args.push('--version', l.version);
   for (const [code, old] of Object.entries(l.formerly ?? {})) args.push('--formerly', `${code}=${old.join(',')}`);
   const code = await cli(args, io);
-  if (code !== 0) failed++;
+  if (code !== 0) {
+    failed++;
+    process.stderr.write(`statutory-layers: ${l.folder} failed (exit ${code})\n`);
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -37,6 +37,8 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 /** An authority named without 由: 国家安全机关可以责令改正. */
 const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
+/** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
+const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
 const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业)(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
@@ -74,7 +76,7 @@ export interface ClauseReading {
 export function setsPenalty(text: string): boolean {
   for (const sentence of text.replace(DISCIPLINE_SPAN, '').split('。')) {
     // …的，处… ; or 对违反…的设计单位，由…处…
-    const i = /^对[^，,]+?(?:单位|人|者|企业|机构)[，,]/.test(sentence) ? 0 : sentence.search(/的[，,]/);
+    const i = /^对[^，,]+?(?:单位|人|者|企业|机构)[，,]/.test(sentence) ? 0 : sentence.search(/(?:的|之一者)[，,]/);
     if (i < 0) continue;
     if (SANCTION_PHRASE.test(sentence.slice(i))) return true;
   }
@@ -137,6 +139,38 @@ function position(ctx: ClauseContext, offset: number): TextPosition {
 }
 
 /** Read one paragraph's text. */
+/**
+ * The provisions a 违反本法第…规定 names, in order: 第三十三条第一款第二项、第三项 is two items of one
+ * paragraph, 第二十五条第二款、第三十五条第二款 two paragraphs, 第八条第（六）、（七）项 two items.
+ */
+function citedRefs(words: string): StatuteRef[] {
+  const refs: StatuteRef[] = [];
+  let article: number | undefined;
+  let paragraph: number | undefined;
+  let pending = false;
+  const flush = (): void => {
+    if (pending && article !== undefined) refs.push({ article, ...(paragraph !== undefined ? { paragraph } : {}) });
+    pending = false;
+  };
+  for (const t of words.matchAll(/第([零〇一二两三四五六七八九十百千]+)条|第([零〇一二两三四五六七八九十百千]+)款|第?[（(]?([一二三四五六七八九十]+)[）)]?项|[（(]([一二三四五六七八九十]+)[）)]/g)) {
+    if (t[1] !== undefined) {
+      flush();
+      article = parseOrdinal(t[1]);
+      paragraph = undefined;
+      pending = true;
+    } else if (t[2] !== undefined) {
+      if (paragraph !== undefined) flush();
+      paragraph = parseOrdinal(t[2]);
+      pending = true;
+    } else if (article !== undefined) {
+      refs.push({ article, ...(paragraph !== undefined ? { paragraph } : {}), item: parseOrdinal((t[3] ?? t[4])!)! });
+      pending = false;
+    }
+  }
+  flush();
+  return refs;
+}
+
 export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const problems: ReadProblem[] = [];
   const notPenalties: string[] = [];
@@ -144,7 +178,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const violates: StatuteRef[] = [];
   const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number; replaces?: true }[] = [];
   // 责令改正、并处罚款: the 、 before 并处 joins two sanctions as a comma would.
-  const normalized = penaltySentences(text).replace(/、(?=并处|并可以|可以并处|并责令|并没收|并给予)/g, '，');
+  // 有下列行为之一者，… is 有下列行为之一的 in older texts (the same length, so positions hold).
+  const normalized = penaltySentences(text)
+    .replace(/、(?=并处|并可以|可以并处|并责令|并没收|并给予)/g, '，')
+    .replace(/之一者(?=[，,])/g, '之一的');
   const segments = splitPieces(normalized).map(splitConditionJoined);
   const enumerated = /[：:]\s*$/.test(text);
   let authority: string | undefined;
@@ -166,6 +203,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && description[description.length - 1]!.endsWith('的') && BARE_AUTHORITY.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || isAside(t))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
+    if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
     if (k >= first.length) break;
     description.push(t);
   }
@@ -198,16 +236,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const violationText = description
     .filter((d) => !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的?$/.test(d))
     .join('，');
-  for (const m of violationText.matchAll(/违反(?:本法|本条例|本规定|本办法|本细则)((?:第[零〇一二两三四五六七八九十百千]+条(?:第[一二三四五六七八九十]+款)?(?:第[（(]?[一二三四五六七八九十]+[）)]?项)?[、和或者及]*)+)(?:的)?规定/g)) {
-    for (const r of m[1]!.matchAll(/第([零〇一二两三四五六七八九十百千]+)条(?:第([一二三四五六七八九十]+)款)?(?:第[（(]?([一二三四五六七八九十]+)[）)]?项)?/g)) {
-      const article = parseOrdinal(r[1]!)!;
-      violates.push({
-        article,
-        ...(r[2] ? { paragraph: parseOrdinal(r[2])! } : {}),
-        ...(r[3] ? { item: parseOrdinal(r[3])! } : {}),
-      });
-    }
-  }
+  for (const m of violationText.matchAll(/违反(?:本法|本条例|本规定|本办法|本细则)(第[零〇一二两三四五六七八九十百千]+条(?:第[零〇一二两三四五六七八九十百千]+[条款项]|第?[（(][一二三四五六七八九十]+[）)]项?|[、和或者及])*)(?:的)?规定/g))
+    for (const r of citedRefs(m[1]!))
+      if (!violates.some((v) => v.article === r.article && v.paragraph === r.paragraph && v.item === r.item)) violates.push(r);
   const conditionsBefore = description.filter(
     (d) => d.endsWith('的') && !/目的$/.test(d) && !/^(?:尚不构成犯罪|尚不够刑事处罚|尚未构成犯罪|不构成犯罪)的$/.test(d) && !/(?:下列|以下)(?:情形|行为|情况)之一的$/.test(d),
   );
@@ -269,6 +300,18 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   for (let i = k; i < all.length; i++) {
     const { p } = all[i]!;
     let t = p.text;
+    // …部门除责令其纠正违法行为、采取补救措施外，可以并处警告、罚款: the orders named after 除 are measures
+    // the authority always takes; the sanctions after them are read as any others.
+    const except = EXCEPT.exec(t);
+    if (except) {
+      if (except[1] !== undefined) authority ??= except[1];
+      const orders = except[2]!.split('、').map((x) => readMeasure(x) ?? readMeasure(`责令${x}`));
+      if (orders.every((m) => m !== undefined)) {
+        group.measures.push(...(orders as ReadMeasure[]));
+        group.text.push(p.text);
+      } else problem(p, 'not a sanction, measure or condition the reader knows');
+      continue;
+    }
     const auth = AUTHORITY.exec(t);
     if (auth) {
       authority ??= auth[1];
