@@ -39,8 +39,10 @@ const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
+/** 除依照前款规定处罚外 / 除由…部门依照本法处罚外: the authority (when named) and the penalty it is besides. */
+const BESIDES = /^除(?:由([^，；。]{2,30}?(?:部门|机关|机构)))?((?:依照|按照|依据|依法)[^，；。]*?(?:处罚|处理))以?外$/;
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由(.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业)(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -189,6 +191,16 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const problem = (p: Piece, reason: string): void => {
     problems.push({ reason, text: p.text, at: position(ctx, p.offset) });
   };
+  // 除依照前款规定处罚外: the penalty of the provision it names applies too (a cross reference);
+  // 除依照有关法律、法规规定予以处罚外 / 除依照本法规定处罚外: besides a penalty set elsewhere, not read here.
+  const besidesPenalty = (p: Piece, t: string): void => {
+    const m = BESIDES.exec(t)!;
+    if (m[1] !== undefined) authority ??= m[1];
+    const ref = readCrossReference(m[2]!);
+    if (!ref) elsewhere.push(p.text);
+    else if (refersTo) problem(p, 'two cross references in one paragraph');
+    else refersTo = ref;
+  };
 
   // 1. The violation: pieces up to the authority or the first sanction.
   const first = segments[0] ?? [];
@@ -204,6 +216,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || isAside(t))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
+    // 对在工程承包中行贿的承包单位，除依照前款规定处罚外，可以…: the penalty it is besides, not the violation.
+    if (k > 0 && k < first.length && BESIDES.test(t)) {
+      besidesPenalty(all[k]!.p, t);
+      continue;
+    }
     if (k >= first.length) break;
     description.push(t);
   }
@@ -230,7 +247,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   if (authorityInDescription !== undefined)
     problems.push({ reason: 'an authority (由…部门) the reader did not separate from what it orders', text: authorityInDescription, at: ctx.at });
   // A sanction in the words taken as the violation is a sanction the reading would lose.
-  const swallowed = description.find((d) => !d.endsWith('的') && /(?:^|[^违])(?:处以?|并处)[^，；。]{0,40}罚款|^(?:并)?(?:没收|吊销|暂扣|给予警告)/.test(d));
+  const swallowed = description.find(
+    (d, i) =>
+      !d.endsWith('的') &&
+      (/(?:^|[^违])(?:处以?|并处)[^，；。]{0,40}罚款|^(?:并)?(?:没收|吊销|暂扣|给予警告)/.test(d) ||
+        // …医务人员，除依照前款处罚外，卫生行政部门并可以责令暂停六个月以上一年以下执业活动: an order after the
+        // first words that only a sanction gives.
+        (i > 0 && /(?:可以|应当|并|予以|给予)(?:责令)?(?:暂停|停业|停产|关闭|吊销|暂扣|降低|撤销|取消|拘留|没收|警告|通报批评)/.test(d))),
+  );
   if (swallowed !== undefined)
     problems.push({ reason: 'a sanction among the words read as the violation: its place in the penalty is not read', text: swallowed, at: ctx.at });
   const violationText = description
@@ -310,6 +334,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         group.measures.push(...(orders as ReadMeasure[]));
         group.text.push(p.text);
       } else problem(p, 'not a sanction, measure or condition the reader knows');
+      continue;
+    }
+    // 除依照前款规定处罚外，并责令停业整顿: the penalty of the paragraph it names applies, and this one's besides;
+    // 除依照有关法律、法规规定予以处罚外 / 除依照本法规定处罚外: besides a penalty set elsewhere, not read here.
+    if (BESIDES.test(t)) {
+      besidesPenalty(p, t);
+      group.aside++;
       continue;
     }
     const auth = AUTHORITY.exec(t);
@@ -719,7 +750,7 @@ function applyFloor(
 function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
   const s = t.replace(/^(?:并|可以|并可以)/, '');
   const fineOnly = /处以罚款$/.test(s);
-  if (/^依照前款(?:的)?规定(?:给予|予以)?(?:处罚|处理|处以罚款)(?:、处分)?$/.test(s)) return { ref: { article: 0 }, relative: 'previous', ...(fineOnly ? { fineOnly } : {}) };
+  if (/^依照前款(?:的)?(?:规定)?(?:给予|予以)?(?:处罚|处理|处以罚款)(?:、处分)?$/.test(s)) return { ref: { article: 0 }, relative: 'previous', ...(fineOnly ? { fineOnly } : {}) };
   const own = /^(?:依照|按照|依据)本条第([一二三四五六七八九十]+)款(?:的)?规定(?:给予|予以)?(?:处罚|处以罚款)$/.exec(s);
   if (own) return { ref: { article: 0, paragraph: parseOrdinal(own[1]!)! }, relative: 'paragraph', ...(fineOnly ? { fineOnly } : {}) };
   const m = /^(?:依照|按照|依据)(本法|本条例|本规定|本办法)?第([零〇一二两三四五六七八九十百千]+)(条|款)(?:第([一二三四五六七八九十]+)款)?(?:第[（(]([一二三四五六七八九十]+)[）)]项)?(?:的)?规定(?:给予|予以)?(?:处罚|的处罚|处以罚款)?$/.exec(s);
@@ -736,7 +767,7 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
 /** A condition phrase without its 的, or 'crime' for 构成犯罪, or undefined when it names nothing known. */
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
   if (CRIME.test(t)) return 'crime';
-  if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$/.test(t)) return 'other-law';
+  if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$|^(?:进口行为)?构成走私(?:行为)?$/.test(t)) return 'other-law';
   // 法律、行政法规另有规定的 / 本法另有规定的: a reservation, the clause that follows is not a penalty here.
   if (/另有规定$/.test(t)) return 'crime';
   for (const [re, name] of CONDITIONS) if (re.test(t)) return { kind: 'circumstance', name, text: t };

@@ -581,7 +581,9 @@ function itemCode(opts: LayerOptions, ref: StatuteRef): string {
 
 function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Model, opts: LayerOptions, split: readonly [number, number]): string {
   const cite = citeYaml(opts.lawKey, ref);
-  const paraCite = citeYaml(opts.lawKey, p.ref);
+  // 依照前款规定处罚 / 除依照前款规定处罚外: the penalty rests on the provision it refers to as well.
+  const referred = p.refersTo ? `, ${citeYaml(opts.lawKey, p.refersTo)}` : '';
+  const paraCite = citeYaml(opts.lawKey, p.ref) + referred;
   const code = itemCode(opts, ref);
   const violates =
     p.violates.length > 0
@@ -602,7 +604,7 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
     ...(notes.length > 0 ? [`    description: ${q(notes.join('。'))}`] : []),
     ...(opts.formerly?.has(code) ? [`    formerly: [${opts.formerly.get(code)!.join(', ')}]`] : []),
     `    violates: [${violates}]`,
-    `    penalizedBy: [${cite}]`,
+    `    penalizedBy: [${cite}${referred}]`,
     '    statutory:',
   ];
   const tiers: string[] = [];

@@ -54,14 +54,19 @@ function findings(ctx: VerifyContext): StatuteFinding[] {
       if (r && !exists(r, c))
         out.push({ code: 'STATUTE_ARTICLE_MISSING', at: item.at, data: { citation: citeText(c), law: r.law.title, item: item.code }, item: item.code });
     }
-    for (const c of item.penalizedBy) {
+    const cited = item.penalizedBy.flatMap((c) => {
       const r = readingOf(c.law);
-      if (!r || !exists(r, c)) continue;
-      const p = provisionFor(r, c);
+      return r && exists(r, c) ? [{ c, p: provisionFor(r, c) }] : [];
+    });
+    // 除依照前款规定处罚外 / 依照前款规定处罚: the reading of the provision that refers already holds the
+    // penalty of the one it refers to, so that one is not compared on its own.
+    const referred = new Set(cited.flatMap(({ c, p }) => (p?.refersTo ? [`${c.law}|${p.refersTo.article}|${p.refersTo.paragraph ?? 1}`] : [])));
+    for (const { c, p } of cited) {
       if (!p) {
         out.push({ code: 'STATUTE_NO_PENALTY', at: item.at, data: { citation: citeText(c), item: item.code }, item: item.code });
         continue;
       }
+      if (referred.has(`${c.law}|${c.article}|${c.paragraph ?? 1}`) && c.item === undefined) continue;
       compare(item, c, p, out);
     }
   }
