@@ -125,11 +125,17 @@ export function selectTier(ctx: Ctx, plan: ItemPlan, clause: ClausePlan, grade: 
   return chosen;
 }
 
+/** （以货值金额=3万元计） / （货值金额=3万元，不足10万元按10万元计）. */
+function baseText(base: { fact: string; value: number; countedAs?: number } | undefined): string {
+  if (!base) return '';
+  return base.countedAs !== undefined ? `（${base.fact}=${yuan(base.value)}，不足${yuan(base.countedAs)}按${yuan(base.countedAs)}计）` : `（以${base.fact}=${yuan(base.value)}计）`;
+}
+
 /** The statutory fine range for this party and these facts, in fen. */
 export function statutoryRange(
   ctx: Ctx,
   fine: FineModel,
-): { range?: FenRange; base?: { fact: string; value: number }; perUnit?: { fact: string; value: number; unit?: string; min: number; max: number } } {
+): { range?: FenRange; base?: { fact: string; value: number; countedAs?: number }; perUnit?: { fact: string; value: number; unit?: string; min: number; max: number } } {
   switch (fine.kind) {
     case 'range':
       return { range: { min: fine.min, max: fine.max } };
@@ -141,6 +147,9 @@ export function statutoryRange(
         lack(ctx, fine.of);
         return {};
       }
+      // 不足十万元的，按十万元计算: the factors apply to the floor when the base is below it.
+      if (fine.floor !== undefined && base < fine.floor)
+        return { range: { min: Math.round(fine.floor * fine.min), max: Math.round(fine.floor * fine.max) }, base: { fact: fine.of, value: base, countedAs: fine.floor } };
       return { range: { min: Math.round(base * fine.min), max: Math.round(base * fine.max) }, base: { fact: fine.of, value: base } };
     }
     case 'perUnit': {
@@ -260,7 +269,7 @@ function fineFor(
   const counted = (): string => (per ? `（每${per.unit ?? '单位'}${per.min === per.max ? yuan(per.min) : `${yuan(per.min)}至${yuan(per.max)}`}×${per.fact}=${per.value}${per.unit ?? ''}）` : '');
   if (ctx.statuteOnly && grade !== 'reduced') {
     // No benchmark in force: the statutory range itself, the amount for the officer to set.
-    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted()}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
+    addTrace(ctx, 'amount', 'info', () => `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}${baseText(base)}${counted()}；无施行的裁量基准，不推荐具体数额，由执法人员结合${GRADE_TEXT[grade]}情节在法定幅度内确定`, undefined, code);
     const p: Building<Penalty> = { kind: 'fine', target, statutory: s, range: s };
     if (optional) p.optional = optional;
     if (base) p.base = base;
@@ -294,7 +303,7 @@ function fineFor(
     const tr = ra ? { kind: 'amount' as const, min: ra.min, max: ra.max } : tp.range!;
     if (tr.kind === 'share') range = band(s, tr.from, tr.to);
     else if (tr.kind === 'amount') range = { min: tr.min, max: tr.max };
-    else if (base) range = { min: Math.round(base.value * tr.min), max: Math.round(base.value * tr.max) };
+    else if (base) range = { min: Math.round((base.countedAs ?? base.value) * tr.min), max: Math.round((base.countedAs ?? base.value) * tr.max) };
     else range = s;
     let adjust = '';
     if (tp.when && (grade === 'lighter' || grade === 'reduced')) {
@@ -323,7 +332,7 @@ function fineFor(
     'applied',
     () =>
       `${target === 'responsible' ? '对直接负责的主管人员和其他直接责任人员' : ''}罚款：法定幅度${yuan(s.min)}至${yuan(s.max)}` +
-      `${base ? `（以${base.fact}=${yuan(base.value)}计）` : ''}${counted()}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
+      `${baseText(base)}${counted()}；${how()}为${yuan(clamped.min)}至${yuan(clamped.max)}；` +
       recommendationText(ctx, recommended, optional),
     undefined,
     code,

@@ -99,8 +99,11 @@ export interface Penalty {
   readonly recommended?: number;
   /** The fine is discretionary (可以处). */
   readonly optional?: boolean;
-  /** For multiples and confiscation: the base fact and its value (fen). */
-  readonly base?: { readonly fact: string; readonly value: number };
+  /**
+   * For multiples and confiscation: the base fact and its value (fen); countedAs when the statute
+   * counts a base below a floor as the floor (按十万元计算).
+   */
+  readonly base?: { readonly fact: string; readonly value: number; readonly countedAs?: number };
   readonly note?: string;
 }
 

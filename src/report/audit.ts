@@ -359,7 +359,7 @@ export class AuditCollector {
         g = { ruleSet: d.ruleSet.id, item: a.item, tier: a.tier.id, tierLabel: a.tier.label ?? a.tier.id, metric, cites: [...tierCite(rs, a as PenaltyAssessment), xzcff(rs, 5).text], cases: [] };
         this.groups.set(key, g);
       }
-      g.cases.push({ caseId: d.caseId, line: input.line, value: metric === 'multiple' ? dec.fine / p!.base!.value : dec.fine });
+      g.cases.push({ caseId: d.caseId, line: input.line, value: metric === 'multiple' ? dec.fine / (p!.base!.countedAs ?? p!.base!.value) : dec.fine });
     }
     return flags;
   }

@@ -70,9 +70,10 @@ export function fineText(f: FineModel, label: (fact: string) => string = (x) => 
     case 'upTo':
       return `${formatYuan(f.max)}以下`;
     case 'multiple':
-      return f.min === 0
-        ? `${label(f.of)}${trimNumber(f.max)}倍以下`
-        : `${label(f.of)}${trimNumber(f.min)}倍至${trimNumber(f.max)}倍`;
+      return (
+        (f.min === 0 ? `${label(f.of)}${trimNumber(f.max)}倍以下` : `${label(f.of)}${trimNumber(f.min)}倍至${trimNumber(f.max)}倍`) +
+        (f.floor !== undefined ? `（${label(f.of)}不足${formatYuan(f.floor)}的，按${formatYuan(f.floor)}计算）` : '')
+      );
     case 'perUnit':
       return f.min === 0 ? `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.max)}以下` : `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.min)}至${formatYuan(f.max)}`;
     case 'unspecified':

@@ -142,6 +142,9 @@ const FineShape = {
       of: Name.meta({ description: 'Money fact the multiple applies to, e.g. goodsValue' }),
       range: MultipleRange.optional(),
       upTo: z.number().min(0).max(1000).optional().meta({ description: '“N 倍以下”' }),
+      floor: Money.optional().meta({
+        description: '“货值金额不足十万元的，按十万元计算”: a base below this amount (yuan) counts as this amount',
+      }),
     })
     .optional(),
   perUnit: z
@@ -161,7 +164,7 @@ const FineShape = {
 export interface RawFine {
   amount?: [number, number];
   upTo?: number;
-  multiple?: { of: string; range?: [number, number]; upTo?: number };
+  multiple?: { of: string; range?: [number, number]; upTo?: number; floor?: number };
   perUnit?: { of: string; range?: [number, number]; upTo?: number };
   unspecified?: true;
   person?: RawFine;

@@ -76,7 +76,7 @@ interface Outcome {
 type FineOut =
   | { amount: [number, number] }
   | { upTo: number }
-  | { multiple: { of: string; range?: [number, number]; upTo?: number } }
+  | { multiple: { of: string; range?: [number, number]; upTo?: number; floor?: number } }
   | { perUnit: { of: string; range?: [number, number]; upTo?: number } }
   /** 处以罚款: no amount in the text. */
   | { unspecified: true }
@@ -532,9 +532,9 @@ function fineModel(f: ReadFine, facts: Map<string, string>): FineOut {
       return { perUnit: f.min === 0 ? { of, upTo: f.max } : { of, range: [f.min, f.max] } };
     }
     case 'multiple': {
-      if (f.baseFloor !== undefined) throw new Refused('a floor on the base (按…计算) is not in the rule-set language');
       const of = factOf(f.base, facts);
-      return { multiple: f.min === undefined ? { of, upTo: f.max } : { of, range: [f.min, f.max] } };
+      const floor = f.baseFloor !== undefined ? { floor: f.baseFloor } : {};
+      return { multiple: f.min === undefined ? { of, upTo: f.max, ...floor } : { of, range: [f.min, f.max], ...floor } };
     }
   }
 }
@@ -665,10 +665,12 @@ function fineYaml(f: FineOut): string {
     return f.perUnit.range
       ? `{ perUnit: { of: ${f.perUnit.of}, range: [${f.perUnit.range[0]}, ${f.perUnit.range[1]}] } }`
       : `{ perUnit: { of: ${f.perUnit.of}, upTo: ${f.perUnit.upTo} } }`;
-  if ('multiple' in f)
+  if ('multiple' in f) {
+    const floor = f.multiple.floor !== undefined ? `, floor: ${f.multiple.floor}` : '';
     return f.multiple.range
-      ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}] } }`
-      : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo} } }`;
+      ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}]${floor} } }`
+      : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo}${floor} } }`;
+  }
   if ('unspecified' in f) return '{ unspecified: true }';
   return `{ person: ${fineYaml(f.person)}, organization: ${fineYaml(f.organization)} }`;
 }
