@@ -31,7 +31,7 @@ const PER_UNITS = Object.keys(COUNTED).join('|');
 /** A period: 三个月, 六个月以上一年以下, 3个月至6个月, 十日以内. */
 const DURATION = `${N}(?:个月|日|天|年)(?:(?:以上|至|到)${N}(?:个月|日|天|年))?(?:以下|以内)?`;
 const YUAN = `(?:人民币)?${N}元`;
-const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%％])`;
+const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%％‰])`;
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
@@ -1086,6 +1086,8 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:并)?(?:责令)?(?:限期)?(?:清理|归还[^，；。]{1,10}|退还[^，；。]{1,10})$/.test(t) && !/罚款|没收/.test(t)) return { kind: 'restore', text: t };
   if (/^(?:给予|予以|进行|并)?(?:批评教育|训诫)$/.test(t)) return { kind: 'other', text: t };
   if (/^(?:并)?(?:强制其履行(?:义务)?|强制排除妨碍|限期办理相关手续)$/.test(t)) return { kind: 'other', text: t };
+  // 按日加收滞纳部分万分之五的滞纳金: a late charge to compel payment (行政强制法 Arts. 12, 45), not a penalty.
+  if (/^(?:并)?(?:(?:自|从)[^，；。]{1,12}之日起)?按日加收[^，；。]{0,20}滞纳金$|^但加收的滞纳金不得超过[^，；。]{1,10}$/.test(t)) return { kind: 'other', text: t };
   return undefined;
 }
 
@@ -1187,10 +1189,16 @@ function baseOf(raw: string): FineBase | undefined {
   // excludes itself) must not read a factor word as the base.
   // 不缴或者少缴的税款, 被破坏或者被占用耕地的…: 或者 between short verbs before 的 joins two ways of one
   // amount (not 相关营业所得或者…财物价值, two amounts).
-  const u = t.replace(/^((?:[^，；。的、]{1,4}、)*[^，；。的、]{1,4})或者([^，；。的]{1,15}的)(?=[^，；。或的]{1,12}$)/, (all, a: string, b: string) =>
-    /所得|金额|价值|费|额|款|收入/.test(a) ? all : `${a}、${b}`,
-  );
-  if (u === '' || /元|罚款|[，；。]|^对|处|或者|或|倍|以上|以下|不满|不足|分之|[%％]|[至到]$/.test(u) || new RegExp(`^${N}$`).test(u) || u.length > 30) return undefined;
+  // 不缴或者少缴财政收入, 奖品或者赠品货值金额, 承销或者转让企业债券金额: two short words before one
+  // amount name the same amount (not 虚假出资金额或者抽逃出资金额, two amounts).
+  const u = t
+    .replace(/^((?:[^，；。的、]{1,4}、)*[^，；。的、]{1,4})或者([^，；。的]{1,15}的)(?=[^，；。或的]{1,12}$)/, (all, a: string, b: string) =>
+      /所得|金额|价值|费|额|款|收入/.test(a) ? all : `${a}、${b}`,
+    )
+    .replace(/^([^，；。的、或]{1,3})或者([^，；。的、或]{1,3})(?=[^，；。或的、]{2,12}$)/, (all, a: string, b: string) =>
+      /所得|金额|价值|费|额|款|收入|税|资金/.test(a + b) ? all : `${a}、${b}`,
+    );
+  if (u === '' || /元|罚款|[，；。]|^对|处|或者|或|倍|以上|以下|不满|不足|分之|[%％‰]|每|[至到]$/.test(u) || new RegExp(`^${N}$`).test(u) || u.length > 30) return undefined;
   const known = findBase(t);
   if (known && t.endsWith(known.text)) return known;
   return { text: t };

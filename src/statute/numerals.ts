@@ -104,6 +104,8 @@ export function parseFactor(raw: string): number | undefined {
   if (m) return parseNumeral(m[1]!);
   m = /^([0-9]+(?:\.[0-9]+)?)%$/.exec(s);
   if (m) return round9(Number(m[1]) / 100);
+  m = /^([0-9]+(?:\.[0-9]+)?)‰$/.exec(s);
+  if (m) return round9(Number(m[1]) / 1000);
   m = /^(百|千|万)分之(.+)$/.exec(s);
   if (m) {
     const v = parseNumeral(m[2]!);
