@@ -302,6 +302,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingTarget: Target | undefined;
   let pendingTargetText: string | undefined;
   let mixedAt = -1;
+  let namedAt: { text: string; segment: number } | undefined;
   let pendingSegment = -1;
   let pendingInto: (typeof groups)[number] | undefined;
   const onBase = (c: ClauseCondition): boolean => c.kind === 'base' || c.kind === 'noBase' || (c.kind === 'any' && c.of.every(onBase));
@@ -560,7 +561,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (read.target !== undefined && read.items.length === 0 && read.measures.length === 0 && !read.notPenalty) {
       // 对直接负责的主管人员和其他直接责任人员，没收…，并处…: the target holds to the end of the clause.
       pendingTarget = read.target;
-      pendingTargetText = read.mixedTarget;
+      pendingTargetText = read.mixedTarget ?? read.namedTarget;
       pendingSegment = all[i]!.segment;
       pendingInto = all[i]!.newSegment && group.when.length > 0 ? afterConditional(group) : undefined;
       continue;
@@ -570,7 +571,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // persons the clause names, a sanction with no subject of its own may fall on them too.
     const onParty = read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.target === 'party'));
     if (mixedAt >= 0 && onParty) problem(p, 'a sanction after one on the legal representative and the responsible persons: whether it falls on them too is not read');
-    if (read.mixedTarget !== undefined || (pendingTarget !== undefined && pendingTargetText !== undefined)) mixedAt = i;
+    if (read.mixedTarget !== undefined || (pendingTarget !== undefined && pendingTarget !== 'named' && pendingTargetText !== undefined)) mixedAt = i;
+    // 对公证机构处…罚款，对公证员处…罚款，并可以给予…停止执业的处罚: after a sanction on a party the clause
+    // names, one with no subject of its own in the same clause may fall on that party too.
+    if (namedAt !== undefined && namedAt.segment === all[i]!.segment && onParty)
+      problem(p, `a sanction after one on a party the clause names (${namedAt.text}): whether it falls on them too is not read`);
+    const namedHere = read.items.flatMap((x) => ('anyOf' in x ? x.anyOf : [x])).find((y) => y.target === 'named');
+    if (namedHere) namedAt = { text: namedHere.targetText ?? '', segment: all[i]!.segment };
     // E. After ；, a sanction that opens the clause follows a conditional one: 对直接负责的主管人员… (a new
     // subject) applies whatever the condition; any other sanction could belong to either.
     // After branches on the base (…十万元以上的…；不足十万元的…) that cover every case it applies always; after a
@@ -588,10 +595,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       const lastItem = read.items[read.items.length - 1]!;
       lastTarget = 'anyOf' in lastItem ? lastItem.anyOf[0]!.target : lastItem.target;
     }
-    // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause.
-    if ((read.target === 'organization' || read.target === 'person') && /^(?:并)?对/.test(p.text)) {
+    // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause; so does a
+    // party the clause names (对接收单位或者个人予以警告，并处…罚款).
+    if ((read.target === 'organization' || read.target === 'person' || (read.target === 'named' && read.namedTarget !== undefined)) && /^(?:并)?(?:由[^，；。对]{1,30})?对/.test(p.text)) {
       pendingTarget = read.target;
-      pendingTargetText = undefined;
+      pendingTargetText = read.target === 'named' ? read.namedTarget : undefined;
       pendingSegment = all[i]!.segment;
       pendingInto = undefined;
     }
@@ -833,6 +841,8 @@ interface ReadSanctions {
   readonly notPenalty?: true;
   /** The target names the legal representative or principal together with the responsible persons: the words. */
   readonly mixedTarget?: string;
+  /** The target is a party the clause names (对旅行社, 对公证员): the words. */
+  readonly namedTarget?: string;
   /** 直至…: the heavier end of a choice with the sanction before it. */
   readonly escalation: boolean;
 }
@@ -864,7 +874,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     mixed = /法定代表人|主要负责人|负责人/.test(who.text) && /主管人员|责任人员/.test(who.text);
     if (who.target === undefined || mixed) targetText = who.text;
     t = t.slice(who.length).replace(/^(?:分别|各|依法|应当)/, '');
-    if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: who.text } : {}) };
+    if (t === '') return { items: [], measures: [], escalation, target, ...(mixed ? { mixedTarget: who.text } : {}), ...(who.target === undefined ? { namedTarget: who.text } : {}) };
     const again = /^(?:可以|可)/.exec(t);
     if (again) {
       mandatory = false;
@@ -880,7 +890,15 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     const parts = raw.map((a, i) => (i === 0 ? readMeasure(a) : /^(?:责令|限期)/.test(a) || /^(?:恢复|采取|消除|拆除|补种|修复)/.test(a) ? readMeasure(a) : undefined));
     if (parts.every((x) => x)) return { items: [], measures: parts as ReadMeasure[], escalation };
   }
-  if (one) return { items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation, ...(who ? { target } : {}), ...(mixed && who ? { mixedTarget: who.text } : {}) };
+  if (one)
+    return {
+      items: sanctionsOf(one),
+      measures: one.measure ? [one.measure] : [],
+      escalation,
+      ...(who ? { target } : {}),
+      ...(mixed && who ? { mixedTarget: who.text } : {}),
+      ...(who && who.target === undefined ? { namedTarget: who.text } : {}),
+    };
   // 责令停产停业整顿直至吊销许可证 — up to the heavier one.
   const upTo = t.split('直至');
   if (upTo.length === 2 && upTo[0] !== '' && upTo[1] !== '') {
@@ -958,7 +976,7 @@ function sanctionsOf(o: One): Sanction[] {
 
 /** 对单位 / 对直接负责的主管人员和其他直接责任人员 / 对违法行为人 … at the start of a piece. */
 function readTarget(t: string): { target: Target | undefined; length: number; text: string } | undefined {
-  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|分子|人))(?:分别|各)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
+  const m = /^(?:并)?(?:对|由)?(?:其|该)?((?:[^，；。处给没吊暂可并依]|处(?=分))*?(?:单位|个人|人员|法定代表人|负责人|行为人|违法者|当事人|经营者|生产者|销售者|所有人|管理人|使用人|企业|机构|广告主|船长|船员|驾驶人|承运人|托运人|组织|公司|业主|场所|医疗机构|分子|人|[^，；。]员|[^，；。]者|旅行社|委托方|受托方|[^，；。]{2}中心|[^，；。]{2}协会|委员会))(?:分别|各)?(?=处|给予|予以|没收|吊销|暂扣|可以|可|并处|依法|\d|[零〇一二两三四五六七八九十]+年内|终身|$)/.exec(t);
   if (!m || !/^(?:并)?(?:对|直接负责)/.test(t)) return undefined;
   const w = m[1]!;
   const target: Target | undefined = /(?:主管|责任|负责|管理|工作)人员/.test(w)
@@ -995,7 +1013,7 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     sanction: { kind, mandatory, target, ...(targetText !== undefined ? { targetText } : {}), text: t, ...extra },
   });
   // 暂扣船长、责任船员的船员适任证书 / 吊销违法船舶所有人、经营人或者管理人的有关证书: persons named in the object.
-  if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && target === 'party') return undefined;
+  if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && (target === 'party' || target === 'named')) return undefined;
   // 给予三个月以上六个月以下停业整顿的处罚 / 责令停业整顿三个月至六个月: the period is part of the
   // sanction's words; the kind is what the model holds.
   // 可以给予吊销执照的处罚: the sanction inside the words 给予…的处罚.
