@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
@@ -443,7 +443,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       group.aside++;
       continue;
     }
-    if (ELSEWHERE.test(t) && !/^依照(?:本法|本条例|本规定|本办法|前款|第)/.test(t)) {
+    // 并移送地质矿产主管部门依法吊销采矿许可证: a sanction another authority imposes under its own law.
+    if (
+      (ELSEWHERE.test(t) && !/^依照(?:本法|本条例|本规定|本办法|前款|第)/.test(t)) ||
+      /^(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法(?:吊销|暂扣|处罚|给予|予以|责令|没收)[^，；。]*$/.test(t)
+    ) {
       elsewhere.push(p.text);
       group.aside++;
       continue;
@@ -533,7 +537,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         problem(p, '或者 after a sanction in another piece: which sanctions it chooses between is not read');
         continue;
       }
-      if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
+      // 责令责任人员限期改正；逾期不改正的，对其并处…罚款: 其 may be the persons named before, not the party.
+    if (read.selfTarget && all.slice(0, i).some((x) => /人员|负责人|船长|驾驶人|代表/.test(x.p.text)))
+      problem(p, '对其 after words naming persons: whether 其 is the party or those persons is not read');
+    if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
       group.sanctions.pop();
       group.sanctions.push({ anyOf: [prev, read.items[0] as Sanction], mandatory: prev.mandatory, text: `${prev.text}，${t}` });
       lastSanctionPiece = i;
@@ -566,6 +573,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       pendingInto = all[i]!.newSegment && group.when.length > 0 ? afterConditional(group) : undefined;
       continue;
     }
+    // 责令责任人员限期改正；逾期不改正的，对其并处…罚款: 其 may be the persons named before, not the party.
+    if (read.selfTarget && all.slice(0, i).some((x) => /人员|负责人|船长|驾驶人|代表/.test(x.p.text)))
+      problem(p, '对其 after words naming persons: whether 其 is the party or those persons is not read');
     if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
     // 对单位主要负责人和直接责任人员处…收入百分之五十以下的罚款；收入难以认定的，处…罚款: after a sanction on the
     // persons the clause names, a sanction with no subject of its own may fall on them too.
@@ -713,7 +723,7 @@ function isAside(t: string): boolean {
 const DISCIPLINE = /处分$|记过|记大过|降级|撤职|开除|政务处分|纪律处分/;
 
 /** 在各自职责范围内, 按照职责 … after an authority. */
-const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
+const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内|范围)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
 
 function hasSanctionWord(t: string): boolean {
   return /罚款|警告|没收|吊销|暂扣|拘留|停产|停业|关闭|暂停|降低[^，；。]{0,4}资质|通报批评|(?:不得|禁止)[^，；。]{0,10}从事/.test(t);
@@ -843,6 +853,8 @@ interface ReadSanctions {
   readonly mixedTarget?: string;
   /** The target is a party the clause names (对旅行社, 对公证员): the words. */
   readonly namedTarget?: string;
+  /** 对其处…: the target is 其. */
+  readonly selfTarget?: true;
   /** 直至…: the heavier end of a choice with the sanction before it. */
   readonly escalation: boolean;
 }
@@ -857,7 +869,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
   if (/单处或者并处|单处或并处/.test(piece) && /[、，]|或者|和/.test(piece.replace(/^.*?(?:单处或者并处|单处或并处)/, '')))
     return 'a choice of one or several sanctions (单处或者并处…、…) is not in the rule-set language';
   for (;;) {
-    const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|根据违法情节和危害后果|根据违法情节|根据危害后果|处(?=没收|吊销|暂扣|警告|责令))/.exec(t);
+    const m = /^(?:并且|同时|还|另外|并|也|以及|和|或者|可以|可|直至|甚至|分别|应当|依法|单处或者并处|单处或并处|根据情节|根据情节轻重|视情节轻重|按照情节轻重|区别不同情况|按照管理权限|根据违法情节和危害后果|根据违法情节|根据危害后果|处(?=没收|吊销|暂扣|警告|责令)|决定(?=吊销|暂扣|没收|责令|给予|予以|处))/.exec(t);
     if (!m) break;
     if (m[0] === '可以' || m[0] === '可') mandatory = false;
     if (m[0] === '直至' || m[0] === '甚至') escalation = true;
@@ -865,7 +877,10 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
   }
   let target: Target = defaultTarget ?? 'party';
   let targetText: string | undefined = defaultTargetText;
-  const who = readTarget(t);
+  // 由公安机关对其处三千元以下罚款: 其 is the party the clause is about.
+  const self = /^(?:并)?对其(?=处|给予|予以|没收|并处|可以|可)/.exec(t);
+  if (self) t = t.slice(self[0].length);
+  const who = self ? undefined : readTarget(t);
   let mixed = false;
   if (who) {
     target = who.target ?? 'named';
@@ -892,6 +907,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
   }
   if (one)
     return {
+      ...(self ? { selfTarget: true as const } : {}),
       items: sanctionsOf(one),
       measures: one.measure ? [one.measure] : [],
       escalation,
