@@ -349,7 +349,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       authority ??= auth[1];
       const optionalBy = /^(?:可以|并可以|可)由/.test(t);
       const upTo = /^(?:直至|甚至)由/.test(t);
-      t = t.slice(auth[0].length).replace(/^，/, '').replace(ASIDE_AFTER_AUTHORITY, '');
+      t = t.slice(auth[0].length).replace(/^，/, '');
+      t = byCircumstanceAside(t);
       if (t === '') continue;
       if (optionalBy) t = '可以' + t;
       if (upTo) t = '直至' + t;
@@ -357,7 +358,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     const bare = !auth ? BARE_AUTHORITY.exec(t) : null;
     if (bare) {
       authority ??= bare[1];
-      t = (/(?:可以|可)$/.test(bare[0]) ? '可以' : '') + t.slice(bare[0].length).replace(ASIDE_AFTER_AUTHORITY, '');
+      t = (/(?:可以|可)$/.test(bare[0]) ? '可以' : '') + byCircumstanceAside(t.slice(bare[0].length));
     }
     const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
     if (condWithout !== t) t = condWithout;
@@ -722,7 +723,16 @@ function isAside(t: string): boolean {
 
 const DISCIPLINE = /处分$|记过|记大过|降级|撤职|开除|政务处分|纪律处分/;
 
+/** The words after an authority less its aside; 视其情节 and the like are kept as 根据情节 for the sanctions to see. */
+function byCircumstanceAside(t: string): string {
+  const m = ASIDE_AFTER_AUTHORITY.exec(t);
+  if (!m) return t;
+  const rest = t.slice(m[0].length);
+  return /情节|情况/.test(m[0]) && rest !== '' ? `根据情节${rest}` : rest;
+}
+
 /** 在各自职责范围内, 按照职责 … after an authority. */
+
 const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内|范围)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
 
 function hasSanctionWord(t: string): boolean {
@@ -864,6 +874,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
   let t = piece;
   let mandatory = true;
   let escalation = false;
+  let byCircumstance = false;
   // 单处或者并处警告、没收违法所得、罚款: one or several of them, the officer's choice — not a choice the
   // rule-set language holds (anyOf is exactly one). With one sanction after it, 可以单处或者并处罚款 reads.
   if (/单处或者并处|单处或并处/.test(piece) && /[、，]|或者|和/.test(piece.replace(/^.*?(?:单处或者并处|单处或并处)/, '')))
@@ -873,6 +884,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     if (!m) break;
     if (m[0] === '可以' || m[0] === '可') mandatory = false;
     if (m[0] === '直至' || m[0] === '甚至') escalation = true;
+    if (/情节|情况/.test(m[0])) byCircumstance = true;
     t = t.slice(m[0].length);
   }
   let target: Target = defaultTarget ?? 'party';
@@ -963,6 +975,8 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
       // 责令停业、关闭: one or the other.
       if (got.length === 2 && got.some((x) => x.kind === 'suspendBusiness') && got.some((x) => x.kind === 'close'))
         return { items: [{ anyOf: got, mandatory, text: piece }], measures: [], escalation };
+      // 视其情节给予警告、停业整顿一个月以上六个月以下的处罚: by the circumstances, one of them or several?
+      if (byCircumstance && got.length > 1) return 'sanctions listed after 视其情节 (根据情节轻重): whether one of them or all apply is not read';
       return {
         items: parts.flatMap((x) => sanctionsOf(x!)),
         measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),
@@ -1037,6 +1051,9 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (given) return readOne(given[1]!, mandatory, target, targetText);
   const wrapped = new RegExp(`^(?:给予|予以|处以?)(${DURATION})(?:的)?(停业整顿|停产停业|停产整顿|停止执业|暂停执业)(?:的)?(?:处罚)?$`).exec(t);
   if (wrapped) return readOne(`${wrapped[2] === '停止执业' || wrapped[2] === '暂停执业' ? '暂停执业' : '责令' + wrapped[2]}`, mandatory, target, targetText);
+  // 给予停止执业三个月以下的处罚 / 处以停业整顿: the period after the sanction, or none.
+  const after = new RegExp(`^(?:给予|予以|处以?)(停业整顿|停产停业|停产整顿|停止执业|暂停执业)(?:${DURATION})?(?:的)?(?:处罚)?$`).exec(t);
+  if (after) return readOne(`${after[1] === '停止执业' || after[1] === '暂停执业' ? '暂停执业' : '责令' + after[1]}`, mandatory, target, targetText);
   const timed = new RegExp(`^(.+?(?:停业整顿|停产停业|停产整顿|停业|证书|证件|执照|许可证|资格证))(?:${DURATION})$`).exec(t);
   if (timed && !/罚款|或者|直至/.test(t)) {
     const one = readOne(timed[1]!, mandatory, target, targetText);
@@ -1080,9 +1097,15 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     };
   }
   if (/^(?:禁止|终身禁止)(?:其)?从事/.test(t)) return s('restrictPractice');
+  // 并处没收木材价款10%至50%的罚款: a fine whose base is the value of what is confiscated.
+  if (/^没收[^，；。、和]*罚款$/.test(t)) {
+    const fine = readFine(`处${t}`);
+    return fine ? s('fine', { fine }) : undefined;
+  }
   if (/^没收/.test(t)) {
     const obj = t.slice(2);
-    if (obj === '') return undefined;
+    // 没收违法所得或者责令停止开采: the words after 或者 are another sanction or an order, not a thing taken.
+    if (obj === '' || /责令|罚款|警告|吊销|暂扣|停业|停产|拘留/.test(obj)) return undefined;
     const parts = obj.split(/和|、|以及|及|或者/);
     const gains = parts.some((x) => /^(?:其)?(?:违法|非法)所得$/.test(x));
     const others = parts.filter((x) => !/^(?:其)?(?:违法|非法)所得$/.test(x));
@@ -1145,7 +1168,7 @@ export function readFine(t: string): ReadFine | undefined {
   }
   const calc = /^(?:处以?|并处)?按照?(.+?)计算罚款$/.exec(t);
   if (calc) return readFine(`处${calc[1]!.replace(/的(?=[^的]*$)/, '')}罚款`);
-  const m = /^(?:处以|处|并处|罚款)?(.*?)(?:的)?罚款$/.exec(t);
+  const m = /^(?:处以|处|并处|给予|罚款)?(.*?)(?:的)?罚款$/.exec(t);
   if (!m) return undefined;
   const inner = m[1]!.replace(/^以/, '');
   if (inner === '') return { kind: 'unspecified' };
