@@ -126,16 +126,19 @@ export function selectTier(ctx: Ctx, plan: ItemPlan, clause: ClausePlan, grade: 
 }
 
 /** （以货值金额=3万元计） / （货值金额=3万元，不足10万元按10万元计）. */
-function baseText(base: { fact: string; value: number; countedAs?: number } | undefined): string {
+function baseText(base: { fact: string; value: number; countedAs?: number; cap?: number } | undefined): string {
   if (!base) return '';
-  return base.countedAs !== undefined ? `（${base.fact}=${yuan(base.value)}，不足${yuan(base.countedAs)}按${yuan(base.countedAs)}计）` : `（以${base.fact}=${yuan(base.value)}计）`;
+  const cap = base.cap !== undefined ? `，罚款最高不超过${yuan(base.cap)}` : '';
+  return base.countedAs !== undefined
+    ? `（${base.fact}=${yuan(base.value)}，不足${yuan(base.countedAs)}按${yuan(base.countedAs)}计${cap}）`
+    : `（以${base.fact}=${yuan(base.value)}计${cap}）`;
 }
 
 /** The statutory fine range for this party and these facts, in fen. */
 export function statutoryRange(
   ctx: Ctx,
   fine: FineModel,
-): { range?: FenRange; base?: { fact: string; value: number; countedAs?: number }; perUnit?: { fact: string; value: number; unit?: string; min: number; max: number } } {
+): { range?: FenRange; base?: { fact: string; value: number; countedAs?: number; cap?: number }; perUnit?: { fact: string; value: number; unit?: string; min: number; max: number } } {
   switch (fine.kind) {
     case 'range':
       return { range: { min: fine.min, max: fine.max } };
@@ -148,9 +151,15 @@ export function statutoryRange(
         return {};
       }
       // 不足十万元的，按十万元计算: the factors apply to the floor when the base is below it.
-      if (fine.floor !== undefined && base < fine.floor)
-        return { range: { min: Math.round(fine.floor * fine.min), max: Math.round(fine.floor * fine.max) }, base: { fact: fine.of, value: base, countedAs: fine.floor } };
-      return { range: { min: Math.round(base * fine.min), max: Math.round(base * fine.max) }, base: { fact: fine.of, value: base } };
+      const floored = fine.floor !== undefined && base < fine.floor;
+      const counted = floored ? fine.floor! : base;
+      const range = { min: Math.round(counted * fine.min), max: Math.round(counted * fine.max) };
+      // 但最高不超过十万元: the fine never above the ceiling, however large the base.
+      const capped = fine.cap !== undefined && range.max > fine.cap;
+      return {
+        range: capped ? { min: Math.min(range.min, fine.cap!), max: fine.cap! } : range,
+        base: { fact: fine.of, value: base, ...(floored ? { countedAs: fine.floor! } : {}), ...(capped ? { cap: fine.cap! } : {}) },
+      };
     }
     case 'perUnit': {
       // 每平方米…元: the units times the amounts per unit (fen); the units are not a money base.

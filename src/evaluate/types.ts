@@ -101,9 +101,10 @@ export interface Penalty {
   readonly optional?: boolean;
   /**
    * For multiples and confiscation: the base fact and its value (fen); countedAs when the statute
-   * counts a base below a floor as the floor (按十万元计算).
+   * counts a base below a floor as the floor (按十万元计算); cap when the statute's ceiling on the
+   * fine (但最高不超过十万元) cut the range.
    */
-  readonly base?: { readonly fact: string; readonly value: number; readonly countedAs?: number };
+  readonly base?: { readonly fact: string; readonly value: number; readonly countedAs?: number; readonly cap?: number };
   readonly note?: string;
 }
 

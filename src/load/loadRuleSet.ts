@@ -521,7 +521,14 @@ function buildItem(
     if (raw.multiple) {
       baseFact(raw.multiple.of, 'multiple', ['money'], 'FACT_NOT_MONEY');
       const [min, max] = raw.multiple.range ?? [0, raw.multiple.upTo ?? 0];
-      return { kind: 'multiple', of: raw.multiple.of, min, max, ...(raw.multiple.floor !== undefined ? { floor: yuanToFen(raw.multiple.floor) } : {}) };
+      return {
+        kind: 'multiple',
+        of: raw.multiple.of,
+        min,
+        max,
+        ...(raw.multiple.floor !== undefined ? { floor: yuanToFen(raw.multiple.floor) } : {}),
+        ...(raw.multiple.cap !== undefined ? { cap: yuanToFen(raw.multiple.cap) } : {}),
+      };
     }
     if (raw.perUnit) {
       const def = baseFact(raw.perUnit.of, 'perUnit', ['count', 'number'], 'FACT_NOT_COUNT');

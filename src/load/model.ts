@@ -87,8 +87,11 @@ export type Condition =
 export type FineModel =
   | { readonly kind: 'range'; readonly min: number; readonly max: number }
   | { readonly kind: 'upTo'; readonly max: number }
-  /** 货值金额十五倍以上三十倍以下；不足十万元的，按十万元计算: floor is the base counted at least (fen). */
-  | { readonly kind: 'multiple'; readonly of: string; readonly min: number; readonly max: number; readonly floor?: number }
+  /**
+   * 货值金额十五倍以上三十倍以下；不足十万元的，按十万元计算: floor is the base counted at least (fen);
+   * 但最高不超过十万元: cap is the most the fine can be (fen).
+   */
+  | { readonly kind: 'multiple'; readonly of: string; readonly min: number; readonly max: number; readonly floor?: number; readonly cap?: number }
   /** 每平方米 N 元以上 M 元以下: fen per unit of a count or number fact. */
   | { readonly kind: 'perUnit'; readonly of: string; readonly unit?: string; readonly min: number; readonly max: number }
   /** 处以罚款: a fine the statute sets no amount for here. */

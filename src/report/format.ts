@@ -72,7 +72,8 @@ export function fineText(f: FineModel, label: (fact: string) => string = (x) => 
     case 'multiple':
       return (
         (f.min === 0 ? `${label(f.of)}${trimNumber(f.max)}倍以下` : `${label(f.of)}${trimNumber(f.min)}倍至${trimNumber(f.max)}倍`) +
-        (f.floor !== undefined ? `（${label(f.of)}不足${formatYuan(f.floor)}的，按${formatYuan(f.floor)}计算）` : '')
+        (f.floor !== undefined ? `（${label(f.of)}不足${formatYuan(f.floor)}的，按${formatYuan(f.floor)}计算）` : '') +
+        (f.cap !== undefined ? `，最高不超过${formatYuan(f.cap)}` : '')
       );
     case 'perUnit':
       return f.min === 0 ? `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.max)}以下` : `按${label(f.of)}每${f.unit ?? '单位'}${formatYuan(f.min)}至${formatYuan(f.max)}`;

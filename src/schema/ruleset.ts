@@ -145,6 +145,9 @@ const FineShape = {
       floor: Money.optional().meta({
         description: '“货值金额不足十万元的，按十万元计算”: a base below this amount (yuan) counts as this amount',
       }),
+      cap: Money.optional().meta({
+        description: '“违法所得三倍以上五倍以下罚款，但最高不超过十万元”: the fine is at most this amount (yuan), whatever the base',
+      }),
     })
     .optional(),
   perUnit: z
@@ -164,7 +167,7 @@ const FineShape = {
 export interface RawFine {
   amount?: [number, number];
   upTo?: number;
-  multiple?: { of: string; range?: [number, number]; upTo?: number; floor?: number };
+  multiple?: { of: string; range?: [number, number]; upTo?: number; floor?: number; cap?: number };
   perUnit?: { of: string; range?: [number, number]; upTo?: number };
   unspecified?: true;
   person?: RawFine;

@@ -213,7 +213,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     const t = all[k]!.p.text;
     if (k > 0 && AUTHORITY.test(t)) break;
     if (k > 0 && description[description.length - 1]!.endsWith('的') && BARE_AUTHORITY.test(t)) break;
-    if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || isAside(t))) break;
+    // 随意开除会员的: an act that ends in 的 is not the aside its words may look like (开除 a 处分).
+    if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || (isAside(t) && !t.endsWith('的')))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
     // 对在工程承包中行贿的承包单位，除依照前款规定处罚外，可以…: the penalty it is besides, not the violation.
@@ -322,6 +323,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const subsets: { group: (typeof groups)[number]; piece: Piece }[] = [];
   let lastTarget: Target | undefined;
   let lastSanctionCount = 0;
+  // The group the last sanctions went into (a ceiling after them applies there).
+  let lastInto: (typeof groups)[number] | undefined;
   for (let i = k; i < all.length; i++) {
     const { p } = all[i]!;
     let t = p.text;
@@ -405,7 +408,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         const inherit = nested ? [...prev.when] : sibling ? prev.when.slice(0, prev.inherited) : [];
         group = { when: inherit, inherited: inherit.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
+        // 对单位处…罚款，有违法所得的，没收…: what follows the condition goes under it.
+        pendingInto = undefined;
       }
+      // 收缴…号牌、行驶证，未收缴的，公告作废，处二千元以下罚款: the condition is on the order just given, and
+      // the fine after it may or may not depend on it.
+      if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /^未(?:收缴|缴回|追回|收回|没收|扣留|扣押)/.test(cond.text))
+        problem(p, 'a condition on the order before it (未收缴的): whether the sanctions after it depend on it is not read');
       if (subsetAt === i) subsets.push({ group, piece: p });
       openingConditions = true;
       group.text.push(p.text);
@@ -462,6 +471,18 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       const v = parseYuan(floor[1]!);
       if (v === undefined) problem(p, 'base floor not an amount');
       else applyFloor(groups, group, v, p, problem);
+      continue;
+    }
+    // 处违法所得三倍以上五倍以下罚款，但最高不超过十万元: a ceiling on the multiple just read.
+    const cap = /^(?:但)?(?:罚款|罚款总额|罚款数额)?最高(?:不超过|不得超过)(.+?元)$/.exec(t);
+    if (cap) {
+      const v = parseYuan(cap[1]!);
+      const into = lastInto;
+      const last = into?.sanctions[into.sanctions.length - 1];
+      if (v === undefined || v <= 0) problem(p, 'a ceiling on a fine that is not an amount');
+      else if (into === undefined || lastSanctionPiece !== i - 1 || last === undefined || 'anyOf' in last || last.fine?.kind !== 'multiple' || last.fine.cap !== undefined)
+        problem(p, 'a ceiling (最高不超过…元) that does not follow a multiple of a base');
+      else into.sanctions[into.sanctions.length - 1] = { ...last, fine: { ...last.fine, cap: v } };
       continue;
     }
     if (/按日连续处罚/.test(t)) {
@@ -538,10 +559,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         problem(p, '或者 after a sanction in another piece: which sanctions it chooses between is not read');
         continue;
       }
-      // 责令责任人员限期改正；逾期不改正的，对其并处…罚款: 其 may be the persons named before, not the party.
-    if (read.selfTarget && all.slice(0, i).some((x) => /人员|负责人|船长|驾驶人|代表/.test(x.p.text)))
-      problem(p, '对其 after words naming persons: whether 其 is the party or those persons is not read');
-    if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
+      // 责令责任人员限期改正；逾期不改正的，或者对其处…罚款: as below, for the choice too.
+      if (read.selfTarget && all.slice(0, i).some((x) => /人员|负责人|船长|驾驶人|代表/.test(x.p.text)))
+        problem(p, '对其 after words naming persons: whether 其 is the party or those persons is not read');
+      if (read.items.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')) unspecified.push(p);
       group.sanctions.pop();
       group.sanctions.push({ anyOf: [prev, read.items[0] as Sanction], mandatory: prev.mandatory, text: `${prev.text}，${t}` });
       lastSanctionPiece = i;
@@ -571,7 +592,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       pendingTarget = read.target;
       pendingTargetText = read.mixedTarget ?? read.namedTarget;
       pendingSegment = all[i]!.segment;
-      pendingInto = all[i]!.newSegment && group.when.length > 0 ? afterConditional(group) : undefined;
+      pendingInto =
+        all[i]!.newSegment && group.when.length > 0
+          ? read.target !== 'party' && all[i]!.sentence !== all[i - 1]?.sentence
+            ? groups[0]!
+            : afterConditional(group)
+          : undefined;
+      if (pendingInto !== undefined && pendingInto === group && read.target === 'named') problem(p, OTHER_PARTY_AFTER_CONDITION);
       continue;
     }
     // 责令责任人员限期改正；逾期不改正的，对其并处…罚款: 其 may be the persons named before, not the party.
@@ -595,7 +622,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // circumstance (拒不改正的，处…；对其直接负责的主管人员…处…) it goes with that circumstance.
     let into = pendingInto !== undefined && pendingSegment === all[i]!.segment ? pendingInto : group;
     if (all[i]!.newSegment && group.when.length > 0) {
-      if (read.target !== undefined || /^(?:并)?对/.test(p.text)) into = afterConditional(group);
+      // 。对直接负责的主管人员和其他直接责任人员给予警告，并处…: a sentence of its own on the persons applies to the
+      // violation, whatever condition closed the sentence before.
+      if (read.target !== undefined && read.target !== 'party' && all[i]!.sentence !== all[i - 1]?.sentence) into = groups[0]!;
+      else if (read.target !== undefined || /^(?:并)?对/.test(p.text)) {
+        into = afterConditional(group);
+        if (into === group && read.target === 'named') problem(p, OTHER_PARTY_AFTER_CONDITION);
+      }
       else problem(p, 'a sanction after ； that follows a conditional clause: whether it applies always or only then is not read');
     }
     into.measures.push(...read.measures);
@@ -603,16 +636,21 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (read.items.length > 0) {
       lastSanctionPiece = i;
       lastSanctionCount = read.items.length;
+      lastInto = into;
       const lastItem = read.items[read.items.length - 1]!;
       lastTarget = 'anyOf' in lastItem ? lastItem.anyOf[0]!.target : lastItem.target;
     }
     // 对单位处…罚款，有违法所得的，没收违法所得: the unit stays the subject to the end of the clause; so does a
     // party the clause names (对接收单位或者个人予以警告，并处…罚款).
-    if ((read.target === 'organization' || read.target === 'person' || (read.target === 'named' && read.namedTarget !== undefined)) && /^(?:并)?(?:由[^，；。对]{1,30})?对/.test(p.text)) {
+    if (
+      (read.target === 'organization' || read.target === 'person' || read.target === 'responsible' || (read.target === 'named' && read.namedTarget !== undefined)) &&
+      /^(?:并)?(?:由[^，；。对]{1,30})?对/.test(p.text)
+    ) {
       pendingTarget = read.target;
       pendingTargetText = read.target === 'named' ? read.namedTarget : undefined;
       pendingSegment = all[i]!.segment;
-      pendingInto = undefined;
+      // …的罚款。对直接负责的主管人员…给予警告，并处…罚款: the 并处 goes where the warning went.
+      pendingInto = into !== group ? into : undefined;
     }
   }
   if (openingConditions) problem(all[all.length - 1]!.p, 'a condition with no sanction after it');
@@ -722,6 +760,12 @@ function isAside(t: string): boolean {
 }
 
 const DISCIPLINE = /处分$|记过|记大过|降级|撤职|开除|政务处分|纪律处分/;
+
+/**
+ * 情节严重的，…吊销…；对授课人员，由…处五万元以下的罚款: a party the clause names after ；, following a
+ * circumstance of the first party's: its penalty may apply always or only then.
+ */
+const OTHER_PARTY_AFTER_CONDITION = 'a sanction on another party the clause names after ； that follows a conditional clause: whether it applies always or only then is not read';
 
 /** The words after an authority less its aside; 视其情节 and the like are kept as 根据情节 for the sanctions to see. */
 function byCircumstanceAside(t: string): string {
@@ -1044,6 +1088,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   });
   // 暂扣船长、责任船员的船员适任证书 / 吊销违法船舶所有人、经营人或者管理人的有关证书: persons named in the object.
   if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && (target === 'party' || target === 'named')) return undefined;
+  // 对负有责任的主管人员…给予处分，并可以依法吊销采供血机构的执业许可证: an organisation's licence after persons.
+  if (/^(?:依法)?(?:暂扣|吊销)[^，。；]{1,30}?(?:机构|单位|企业|公司|医院|学校)的/.test(t) && (target === 'responsible' || target === 'legalRepresentative')) return undefined;
   // 给予三个月以上六个月以下停业整顿的处罚 / 责令停业整顿三个月至六个月: the period is part of the
   // sanction's words; the kind is what the model holds.
   // 可以给予吊销执照的处罚: the sanction inside the words 给予…的处罚.
@@ -1090,7 +1136,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
   ).exec(t);
   if (ban && (ban[1] === '' || /主管人员|责任人员|负责人|投资人/.test(ban[1]!))) {
-    const y = ban[2] ? parseNumeral(ban[2]) : undefined;
+    // 十年直至终身禁止: ten years is the least, not the most; the years are left out.
+    const y = ban[2] && !/直至终身/.test(t) ? parseNumeral(ban[2]) : undefined;
     const who: Target = ban[1] === '' ? target : 'responsible';
     return {
       sanction: { kind: 'restrictPractice', mandatory, target: who, ...(who === 'named' ? { targetText: ban[1]! } : targetText !== undefined ? { targetText } : {}), text: t, ...(y !== undefined ? { years: { max: y } } : {}) },

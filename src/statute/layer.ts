@@ -76,7 +76,7 @@ interface Outcome {
 type FineOut =
   | { amount: [number, number] }
   | { upTo: number }
-  | { multiple: { of: string; range?: [number, number]; upTo?: number; floor?: number } }
+  | { multiple: { of: string; range?: [number, number]; upTo?: number; floor?: number; cap?: number } }
   | { perUnit: { of: string; range?: [number, number]; upTo?: number } }
   /** 处以罚款: no amount in the text. */
   | { unspecified: true }
@@ -190,6 +190,21 @@ interface Atom {
   key: string;
   /** Values the atom takes, each with its YAML condition, label and id part. */
   values: { when: string; label: string; id: string; test: (c: ClauseCondition) => boolean | undefined }[];
+}
+
+/**
+ * Sanctions on the persons that only some branches set, each with the conditions its branches share
+ * (情节严重，货值金额不足…的 and 情节严重，货值金额…以上的 both give 拘留: 情节严重的，…拘留).
+ */
+function personSanctionsByCondition(branches: readonly Branch[]): string[] {
+  const by = new Map<string, string[][]>();
+  for (const b of branches) for (const x of new Set(b.outcome.persons)) by.set(x, [...(by.get(x) ?? []), b.label.split('，')]);
+  return [...by].map(([x, labels]) => {
+    const common: string[] = [];
+    for (let i = 0; labels.every((l) => l[i] !== undefined && l[i] === labels[0]![i]); i++) common.push(labels[0]![i]!);
+    const when = common.length > 0 ? common.join('，') : labels.map((l) => l.join('，')).join('或者');
+    return `${when}的，${x}`;
+  });
 }
 
 function modelOf(p: PenaltyProvision, facts: Map<string, string>, circumstances: Map<string, string>): Model {
@@ -468,7 +483,9 @@ function outcomeOf(groups: PenaltyProvision['groups'], facts: Map<string, string
           if (x.target === 'named') throw new Refused(`a ${x.kind} on a party the clause names (${x.targetText ?? ''}): whose penalty it is is not read`);
           if (x.target === 'responsible' || x.target === 'legalRepresentative') {
             // 可以由公安机关对其直接负责的主管人员…处拘留: not a penalty on the party; stated on the item.
-            persons.push(x.text);
+            // 暂扣或者吊销导游证: a choice is stated in its own words, once.
+            const words = 'anyOf' in s ? s.text : x.text;
+            if (!persons.includes(words)) persons.push(words);
             continue;
           }
           kinds.add(x.kind);
@@ -533,7 +550,7 @@ function fineModel(f: ReadFine, facts: Map<string, string>): FineOut {
     }
     case 'multiple': {
       const of = factOf(f.base, facts);
-      const floor = f.baseFloor !== undefined ? { floor: f.baseFloor } : {};
+      const floor = { ...(f.baseFloor !== undefined ? { floor: f.baseFloor } : {}), ...(f.cap !== undefined ? { cap: f.cap } : {}) };
       return { multiple: f.min === undefined ? { of, upTo: f.max, ...floor } : { of, range: [f.min, f.max], ...floor } };
     }
   }
@@ -589,7 +606,13 @@ function itemYaml(p: PenaltyProvision, ref: StatuteRef, text: string, model: Mod
     p.violates.length > 0
       ? p.violates.map((r) => citeYaml(opts.lawKey, r)).join(', ')
       : `${cite.slice(0, -2)}, note: "条文未写明所违反的条款，以处罚条款为依据" }`;
-  const persons = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => o.persons ?? []))];
+  // 情节严重的，…十年直至终身禁止从事…: sanctions on the persons in some branches only say which.
+  const personBranches = model.branches?.filter((b) => (b.outcome.persons ?? []).length > 0) ?? [];
+  const persons = model.flat
+    ? [...new Set(model.flat.persons ?? [])]
+    : personBranches.length === model.branches!.length
+      ? [...new Set(model.branches!.flatMap((b) => b.outcome.persons ?? []))]
+      : personSanctionsByCondition(personBranches);
   const who = [...new Set((model.flat ? [model.flat] : model.branches!.map((b) => b.outcome)).flatMap((o) => (o.responsibleWho !== undefined ? [o.responsibleWho] : [])))];
   // What the paragraph sets beside the item's own penalty, said where the officer reads the item.
   const notes = [
@@ -666,7 +689,7 @@ function fineYaml(f: FineOut): string {
       ? `{ perUnit: { of: ${f.perUnit.of}, range: [${f.perUnit.range[0]}, ${f.perUnit.range[1]}] } }`
       : `{ perUnit: { of: ${f.perUnit.of}, upTo: ${f.perUnit.upTo} } }`;
   if ('multiple' in f) {
-    const floor = f.multiple.floor !== undefined ? `, floor: ${f.multiple.floor}` : '';
+    const floor = (f.multiple.floor !== undefined ? `, floor: ${f.multiple.floor}` : '') + (f.multiple.cap !== undefined ? `, cap: ${f.multiple.cap}` : '');
     return f.multiple.range
       ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}]${floor} } }`
       : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo}${floor} } }`;

@@ -27,6 +27,7 @@ export const BASES: readonly (readonly [string, string])[] = [
   ['上一年度收入', 'annualIncome'],
   ['违法金额', 'illegalAmount'],
   ['骗取金额', 'defraudedAmount'],
+  ['业务收入', 'businessIncome'],
   ['所收费用', 'feesCharged'],
   ['违法收取的费用', 'feesCharged'],
   ['不缴或者少缴的税款', 'unpaidTax'],

@@ -76,6 +76,6 @@ export function fineText(f: ReadFine): string {
     case 'perUnit':
       return `${f.min}-${f.max}/${f.unit} of ${f.counted}`;
     case 'multiple':
-      return `${f.base.text}×${f.min ?? 0}-${f.max}${f.baseFloor !== undefined ? ` (base at least ${f.baseFloor})` : ''}`;
+      return `${f.base.text}×${f.min ?? 0}-${f.max}${f.baseFloor !== undefined ? ` (base at least ${f.baseFloor})` : ''}${f.cap !== undefined ? ` (fine at most ${f.cap})` : ''}`;
   }
 }

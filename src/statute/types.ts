@@ -86,6 +86,8 @@ export type ReadFine =
       readonly max: number;
       /** 按一万元计算: a base below this counts as this (yuan). */
       readonly baseFloor?: number;
+      /** 但最高不超过十万元: the fine is at most this (yuan), whatever the base. */
+      readonly cap?: number;
     }
   /** 每平方米五十元以上二百元以下: yuan per unit of what is counted (占用绿地面积, 株数). */
   | { readonly kind: 'perUnit'; readonly unit: string; readonly counted: string; readonly min: number; readonly max: number }

@@ -55,6 +55,7 @@ const REQUIRED_TAGS = [
   'base-income',
   'base-unnamed',
   'base-floor',
+  'multiple-cap',
   'branch-base',
   'branch-no-gains',
   'cond-refuse',

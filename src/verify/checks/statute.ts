@@ -133,7 +133,7 @@ function clauseWith(item: Item, f: (c: PenaltyClause) => boolean): PenaltyClause
 /** A fine in one comparable form: yuan, multiples with their base fact (undefined when the text's base is one no rule file would name alike). */
 type Norm =
   | { k: 'range'; min: number; max: number }
-  | { k: 'multiple'; of?: string; min: number; max: number; floor?: number }
+  | { k: 'multiple'; of?: string; min: number; max: number; floor?: number; cap?: number }
   /** 每平方米…元: yuan per unit; `of` undefined when the text's count is one no rule file would name alike. */
   | { k: 'perUnit'; of?: string; min: number; max: number }
   /** 处以罚款: no amount in the text. */
@@ -146,7 +146,7 @@ function norm(f: FineOut, facts: ReadonlyMap<string, string>): Norm {
   if ('upTo' in f) return { k: 'range', min: 0, max: f.upTo };
   if ('multiple' in f) {
     const known = !f.multiple.of.startsWith('base') || !facts.has(f.multiple.of);
-    return { k: 'multiple', ...(known ? { of: f.multiple.of } : {}), min: f.multiple.range?.[0] ?? 0, max: f.multiple.range?.[1] ?? f.multiple.upTo ?? 0, ...(f.multiple.floor !== undefined ? { floor: f.multiple.floor } : {}) };
+    return { k: 'multiple', ...(known ? { of: f.multiple.of } : {}), min: f.multiple.range?.[0] ?? 0, max: f.multiple.range?.[1] ?? f.multiple.upTo ?? 0, ...(f.multiple.floor !== undefined ? { floor: f.multiple.floor } : {}), ...(f.multiple.cap !== undefined ? { cap: f.multiple.cap } : {}) };
   }
   if ('perUnit' in f) {
     const known = !f.perUnit.of.startsWith('units') || !facts.has(f.perUnit.of);
@@ -162,7 +162,7 @@ function fromModel(f: FineModel): Norm {
     case 'upTo':
       return { k: 'range', min: 0, max: f.max / 100 };
     case 'multiple':
-      return { k: 'multiple', of: f.of, min: f.min, max: f.max, ...(f.floor !== undefined ? { floor: f.floor / 100 } : {}) };
+      return { k: 'multiple', of: f.of, min: f.min, max: f.max, ...(f.floor !== undefined ? { floor: f.floor / 100 } : {}), ...(f.cap !== undefined ? { cap: f.cap / 100 } : {}) };
     case 'perUnit':
       return { k: 'perUnit', of: f.of, min: f.min / 100, max: f.max / 100 };
     case 'unspecified':
@@ -175,7 +175,7 @@ function fromModel(f: FineModel): Norm {
 function same(a: Norm, b: Norm): boolean {
   if (a.k !== b.k) return false;
   if (a.k === 'byParty' && b.k === 'byParty') return same(a.person, b.person) && same(a.organization, b.organization);
-  if (a.k === 'multiple' && b.k === 'multiple' && a.floor !== b.floor) return false;
+  if (a.k === 'multiple' && b.k === 'multiple' && (a.floor !== b.floor || a.cap !== b.cap)) return false;
   if ((a.k === 'multiple' && b.k === 'multiple') || (a.k === 'perUnit' && b.k === 'perUnit')) return a.min === b.min && a.max === b.max && (a.of === undefined || b.of === undefined || a.of === b.of);
   if (a.k === 'unspecified') return true;
   return a.k === 'range' && b.k === 'range' && a.min === b.min && a.max === b.max;
@@ -189,7 +189,7 @@ function near(a: Norm, b: Norm): boolean {
 
 function mismatchCode(f: Norm, text: readonly Norm[]): DiagnosticCode {
   if (f.k === 'multiple') {
-    const sameFigures = text.some((t) => t.k === 'multiple' && t.min === f.min && t.max === f.max && t.floor === f.floor);
+    const sameFigures = text.some((t) => t.k === 'multiple' && t.min === f.min && t.max === f.max && t.floor === f.floor && t.cap === f.cap);
     if (sameFigures) return 'STATUTE_BASE_MISMATCH';
     return 'STATUTE_MULTIPLE_MISMATCH';
   }
@@ -198,7 +198,7 @@ function mismatchCode(f: Norm, text: readonly Norm[]): DiagnosticCode {
 
 function show(n: Norm): string {
   if (n.k === 'range') return n.min === 0 ? `≤ ${n.max} 元` : `${n.min}–${n.max} 元`;
-  if (n.k === 'multiple') return `${n.of ?? '基数'} × ${n.min}–${n.max}${n.floor !== undefined ? `（不足 ${n.floor} 元按 ${n.floor} 元计）` : ''}`;
+  if (n.k === 'multiple') return `${n.of ?? '基数'} × ${n.min}–${n.max}${n.floor !== undefined ? `（不足 ${n.floor} 元按 ${n.floor} 元计）` : ''}${n.cap !== undefined ? `（最高 ${n.cap} 元）` : ''}`;
   if (n.k === 'perUnit') return `每单位 ${n.min === 0 ? `≤ ${n.max}` : `${n.min}–${n.max}`} 元 × ${n.of ?? '计罚数量'}`;
   if (n.k === 'unspecified') return '未规定数额';
   return `个人 ${show(n.person)}, 单位 ${show(n.organization)}`;
