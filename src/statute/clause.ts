@@ -303,6 +303,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingTarget: Target | undefined;
   let pendingTargetText: string | undefined;
   let mixedAt = -1;
+  let partySeen = false;
+  let personsOnly = false;
   let namedAt: { text: string; segment: number } | undefined;
   let pendingSegment = -1;
   let pendingInto: (typeof groups)[number] | undefined;
@@ -446,6 +448,12 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       elsewhere.push(p.text);
       group.aside++;
       continue;
+    }
+    // 责令其停止私募基金业务活动并予以公告: the order is read; the 公告 after it is not a penalty.
+    const announced = /^(.{2,}?)并(?:予以|向社会)?(?:公告|公布)$/.exec(t);
+    if (announced && !group.notPenalty && !NOT_PENALTY.test(announced[1]!) && !DISCIPLINE.test(announced[1]!)) {
+      notPenalties.push(p.text);
+      t = announced[1]!;
     }
     if (group.notPenalty || DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) {
       if (/追究刑事责任|刑事处罚/.test(t)) lastCrimePiece = i;
@@ -609,6 +617,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // persons the clause names, a sanction with no subject of its own may fall on them too.
     const onParty = read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.target === 'party'));
     if (mixedAt >= 0 && onParty) problem(p, 'a sanction after one on the legal representative and the responsible persons: whether it falls on them too is not read');
+    // 对直接负责的主管人员…处…罚款；情节严重的，十年内禁止从事…: when the persons are the only ones penalised so
+    // far, a sanction with no subject of its own may be theirs.
+    else if (personsOnly && onParty && read.target === undefined)
+      problem(p, 'a sanction with no subject after sanctions on the responsible persons alone: whether it falls on them is not read');
+    const onPersons = read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.target === 'responsible' || y.target === 'legalRepresentative'));
+    if (read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.target !== 'responsible' && y.target !== 'legalRepresentative'))) partySeen = true;
+    personsOnly = !partySeen && (personsOnly || onPersons);
     if (read.mixedTarget !== undefined || (pendingTarget !== undefined && pendingTarget !== 'named' && pendingTargetText !== undefined)) mixedAt = i;
     // 对公证机构处…罚款，对公证员处…罚款，并可以给予…停止执业的处罚: after a sanction on a party the clause
     // names, one with no subject of its own in the same clause may fall on that party too.
@@ -780,7 +795,7 @@ function byCircumstanceAside(t: string): string {
 const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内|范围)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
 
 function hasSanctionWord(t: string): boolean {
-  return /罚款|警告|没收|吊销|暂扣|拘留|停产|停业|关闭|暂停|降低[^，；。]{0,4}资质|通报批评|(?:不得|禁止)[^，；。]{0,10}从事/.test(t);
+  return /罚款|警告|没收|吊销|暂扣|拘留|停产|停业|关闭|暂停|降低[^，；。]{0,4}资质|通报批评|(?:不得|禁止)[^，；。]{0,10}从事|(?:限制|禁止)(?:其)?开展|停止从业|停止执业/.test(t);
 }
 
 function isActionStart(t: string): boolean {
@@ -961,22 +976,22 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     const parts = raw.map((a, i) => (i === 0 ? readMeasure(a) : /^(?:责令|限期)/.test(a) || /^(?:恢复|采取|消除|拆除|补种|修复)/.test(a) ? readMeasure(a) : undefined));
     if (parts.every((x) => x)) return { items: [], measures: parts as ReadMeasure[], escalation };
   }
-  if (one)
-    return {
-      ...(self ? { selfTarget: true as const } : {}),
-      items: sanctionsOf(one),
-      measures: one.measure ? [one.measure] : [],
-      escalation,
-      ...(who ? { target } : {}),
-      ...(mixed && who ? { mixedTarget: who.text } : {}),
-      ...(who && who.target === undefined ? { namedTarget: who.text } : {}),
-    };
+  // Whom the sanctions fall on, for every reading below: 对直接负责的主管人员…给予警告或者通报批评 names them
+  // as 对…给予警告 does.
+  const out = (r: ReadSanctions): ReadSanctions => ({
+    ...(self ? { selfTarget: true as const } : {}),
+    ...r,
+    ...(who ? { target } : {}),
+    ...(mixed && who ? { mixedTarget: who.text } : {}),
+    ...(who && who.target === undefined ? { namedTarget: who.text } : {}),
+  });
+  if (one) return out({ items: sanctionsOf(one), measures: one.measure ? [one.measure] : [], escalation });
   // 责令停产停业整顿直至吊销许可证 — up to the heavier one.
   const upTo = t.split('直至');
   if (upTo.length === 2 && upTo[0] !== '' && upTo[1] !== '') {
     const parts = [readOne(upTo[0]!, mandatory, target, targetText), readOne(upTo[1]!, mandatory, target, targetText)];
     if (parts.every((x) => x?.sanction && !x.also))
-      return { items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation };
+      return out({ items: [{ anyOf: parts.map((x) => x!.sanction!), mandatory, text: piece }], measures: [], escalation });
   }
   // 处警告或者五千元以下罚款 — one of several.
   const alts = splitJoined(t, /或者|或/)?.map((a, i, all) => {
@@ -987,16 +1002,16 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     const parts = alts.map((a) => readOne(a, mandatory, target, targetText));
     if (parts.every((x) => x?.sanction && !x.also)) {
       const anyOf = dedupe(parts.map((x) => x!.sanction!));
-      return { items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation };
+      return out({ items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation });
     }
     // 责令停止建设或者停产停业整顿: a measure or a penalty, the officer's choice — the penalty is then discretionary.
     if (parts.every((x) => x && !x.also) && parts.some((x) => x!.sanction) && parts.some((x) => x!.measure)) {
       const sanctions = parts.flatMap((x) => (x!.sanction ? [{ ...x!.sanction, mandatory: false }] : []));
-      return {
+      return out({
         items: sanctions.length === 1 ? sanctions : [{ anyOf: sanctions, mandatory: false, text: piece }],
         measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),
         escalation,
-      };
+      });
     }
   }
   // 责令暂停相关业务、停业整顿、吊销相关业务许可证或者吊销营业执照: a list closed by 或者 is one of its
@@ -1007,7 +1022,7 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
     const parts = list?.map((a) => readOne(a, mandatory, target, targetText));
     if (parts && parts.every((x) => x?.sanction && !x.also)) {
       const anyOf = dedupe(parts.map((x) => x!.sanction!));
-      return { items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation };
+      return out({ items: [anyOf.length === 1 ? anyOf[0]! : { anyOf, mandatory, text: piece }], measures: [], escalation });
     }
   }
   // 没收违法所得、违法财物; 处警告、罚款 — several together.
@@ -1018,14 +1033,14 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
       const got = parts.flatMap((x) => sanctionsOf(x!));
       // 责令停业、关闭: one or the other.
       if (got.length === 2 && got.some((x) => x.kind === 'suspendBusiness') && got.some((x) => x.kind === 'close'))
-        return { items: [{ anyOf: got, mandatory, text: piece }], measures: [], escalation };
+        return out({ items: [{ anyOf: got, mandatory, text: piece }], measures: [], escalation });
       // 视其情节给予警告、停业整顿一个月以上六个月以下的处罚: by the circumstances, one of them or several?
       if (byCircumstance && got.length > 1) return 'sanctions listed after 视其情节 (根据情节轻重): whether one of them or all apply is not read';
-      return {
+      return out({
         items: parts.flatMap((x) => sanctionsOf(x!)),
         measures: parts.flatMap((x) => (x!.measure ? [x!.measure] : [])),
         escalation,
-      };
+      });
     }
   }
   if (/每(?:平方米|株|只|件|头|吨|立方米|日|人|辆|次|个)/.test(t)) return 'a fine per unit (每…) is not in the rule-set language';
@@ -1130,7 +1145,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:处以?)?(?:行政)?拘留$/.test(t)) return s('detention');
   // 暂停相关业务、停产停业: the words after 暂停… are another sanction, not part of this one.
   // 暂停相关业务或者停业整顿: nor the words after 或者.
-  const suspendPractice = /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:执业|从业)[^，；。、或]*$/.test(t) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:业务|经营|营业)[^，；。、或]*$/.test(t) ? 'restrictBusiness' : undefined;
+  // 责令停止从业两年以上五年以下 (资产评估法 Art. 45): barred from practice for a time, as 暂停执业 is.
+  const suspendPractice = (/^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:执业|从业)[^，；。、或]*$/.test(t) || /^(?:责令|并)?停止(?:其)?(?:执业|从业)(?!活动)[^，；。、或]*$/.test(t)) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:业务|经营|营业)[^，；。、或]*$/.test(t) ? 'restrictBusiness' : undefined;
   if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
   const ban = new RegExp(
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
@@ -1172,7 +1188,11 @@ function readMeasure(t: string): ReadMeasure | undefined {
   if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期|在[^，；。]{1,10}内)?(?:改正|整改|备案|补办备案)/.test(t)) return { kind: 'correct', text: t };
   if (/停产|停业/.test(t)) return undefined;
   // 停止相关业务 is a sanction of some kind (停产停业? 限制开展生产经营活动?), not the order to stop the act.
-  if (/^(?:责令|并)?(?:其)?(?:立即)?停止(?:相关|有关|其)?(?:业务|执业)/.test(t)) return undefined;
+  // 停止接受新业务, 停止承接新的专利代理业务, 停止执行业务, 停止经营相关业务: a licensed party's business cut back.
+  if (/停止(?:从业|执业)(?!活动)/.test(t) && !/非法执业|违法执业/.test(t)) return undefined;
+  // 责令其停止私募基金业务活动: the party's licensed business stopped, a sanction rather than the order to stop the act.
+  if (/^责令其停止[^，；。、]{0,10}?业务/.test(t) && !/违法|非法/.test(t)) return undefined;
+  if (/^(?:责令|并)?(?:其)?(?:立即)?停止(?:(?:相关|有关|其|相应)[^，；。、]{0,4}?(?:业务|执业)|(?:接受|承接|承办)新|执行业务|经营相关业务)/.test(t)) return undefined;
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止/.test(t) || /^(?:予以)?制止/.test(t)) return { kind: 'stop', text: t };
   if (/^责令(?:其)?(?:限期)?(?:及时|立即)?(?:恢复|拆除|补种|退还|清除|消除|采取|治理|补办|召回|改造|重新|迁出|搬迁|赔偿|补缴|返还|退回|履行|补建|缴纳)/.test(t))
     return { kind: 'restore', text: t };
