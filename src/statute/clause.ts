@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)(.{2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
@@ -128,7 +128,7 @@ function splitPieces(text: string): Piece[][] {
 function splitConditionJoined(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
-    const m = /^(.{2,24}?)的(?=处|并处|给予|予以|没收|吊销|责令|暂扣)/.exec(p.text);
+    const m = /^(.{2,24}?)的(?=(?:可以|可|并|应当)?(?:处|并处|给予|予以|没收|吊销|责令|暂扣))/.exec(p.text);
     if (m && (CONDITIONS.some(([re]) => re.test(m[1]!)) || /^有违法所得$/.test(m[1]!))) {
       out.push({ text: m[0], offset: p.offset, sentence: p.sentence }, { text: p.text.slice(m[0].length), offset: p.offset + m[0].length, sentence: p.sentence });
     } else out.push(p);
@@ -247,6 +247,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const authorityInDescription = description.slice(1).find((d) => /^(?:并)?由[^，；。]{2,40}?(?:部门|机关|机构|人民政府|委员会)/.test(d));
   if (authorityInDescription !== undefined)
     problems.push({ reason: 'an authority (由…部门) the reader did not separate from what it orders', text: authorityInDescription, at: ctx.at });
+  // 对情节严重的运输单位，由…吊销…: the circumstance is in the words naming the party, not a violation.
+  const circumstanceParty = description.find((d) => /^对[^，；。]*(?:情节严重|情节较重|情节特别严重)/.test(d));
+  if (circumstanceParty !== undefined)
+    problems.push({ reason: 'a party named by a circumstance (对情节严重的…单位): the condition is not read', text: circumstanceParty, at: ctx.at });
   // A sanction in the words taken as the violation is a sanction the reading would lose.
   const swallowed = description.find(
     (d, i) =>
@@ -953,6 +957,8 @@ export function readSanctions(piece: string, defaultTarget?: Target, defaultTarg
   if (self) t = t.slice(self[0].length);
   const who = self ? undefined : readTarget(t);
   let mixed = false;
+  // 对情节严重的运输单位，由…吊销…: the circumstance is in the words naming the party.
+  if (who && /情节|严重|较重|多次|屡次/.test(who.text)) return 'a party named by a circumstance (对情节严重的…单位): the condition is not read';
   if (who) {
     target = who.target ?? 'named';
     // 对法定代表人、主要负责人、直接负责的主管人员和其他责任人员处…: one range for each of the persons
@@ -1087,7 +1093,8 @@ function splitJoined(t: string, joiner: RegExp): string[] | undefined {
   const parts = t.split(joiner).map((x) => x.trim());
   if (parts.length < 2 || parts.some((x) => x === '')) return undefined;
   const verb = /^(处以|处|给予|予以|没收|吊销|暂扣|责令)/.exec(parts[0]!)?.[1];
-  return parts.map((x, i) => (i > 0 && verb && !/^(处|给予|予以|没收|吊销|暂扣|责令|警告|通报批评)/.test(x) ? verb + x : x));
+  // 责令停业整顿或者由原发证机关吊销许可证: a part with an authority of its own keeps its own verb.
+  return parts.map((x, i) => (i > 0 && verb && !/^(处|给予|予以|没收|吊销|暂扣|责令|警告|通报批评|由)/.test(x) ? verb + x : x));
 }
 
 interface One {
@@ -1128,7 +1135,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:责令)?(?:其|该[^停，]{1,12}|[^停，；。]{1,12}?单位)?(?:限期)?(?:停产停业|停工整治|停业整治|停产整治|停业整顿|停产整顿|停止营业|停业|停止生产经营|暂停营业|停产)(?:整顿)?(?:[一二三四五六七八九十0-9]+(?:个月|日|天)(?:以上[一二三四五六七八九十0-9]+(?:个月|日|天))?(?:以下)?)?$/.test(t))
     return s('suspendBusiness');
   if (/^(?:责令|予以)?(?:其)?关闭(?:[^，；。或]{0,10})?$/.test(t) && !/吊销|暂扣|罚款/.test(t)) return s('close');
-  if (/^降低(?:其)?资质等级$/.test(t)) return s('lowerQualification');
+  // 降低资质等级; 并可以责令停业整顿或者降低测绘资质等级 (责令 carried over from the first of the choice).
+  if (/^(?:责令)?降低(?:其)?[^，；。、]{0,4}资质等级$/.test(t)) return s('lowerQualification');
   if (/^(?:限制开展生产经营活动|限制生产|限产)$/.test(t)) return s('restrictBusiness');
   if (/^(?:暂停|暂扣)[^，；。]{0,30}?(?:资格|许可|证书|证件|执照)$/.test(t) && !/执业|从业|吊销|或者/.test(t)) return s('suspendLicence');
   // 吊销直接责任人员的资格证书: the persons named in the object, not the party, lose the licence.
@@ -1184,7 +1192,7 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
 }
 
 function readMeasure(t: string): ReadMeasure | undefined {
-  if (/罚款|警告|没收|吊销|拘留|停产|停业|关闭|通报批评/.test(t)) return undefined;
+  if (/罚款|警告|没收|吊销|拘留|停产|停业|关闭|通报批评|降低[^，；。]{0,4}资质|降低[^，；。]{0,6}等级/.test(t)) return undefined;
   if (/^(?:责令|限期)(?:其)?(?:限期)?(?:改正|整改|纠正|补正|更正)/.test(t) || /^责令(?:其)?(?:立即|限期|在[^，；。]{1,10}内)?(?:改正|整改|备案|补办备案)/.test(t)) return { kind: 'correct', text: t };
   if (/停产|停业/.test(t)) return undefined;
   // 停止相关业务 is a sanction of some kind (停产停业? 限制开展生产经营活动?), not the order to stop the act.
