@@ -1094,7 +1094,10 @@ function splitJoined(t: string, joiner: RegExp): string[] | undefined {
   if (parts.length < 2 || parts.some((x) => x === '')) return undefined;
   const verb = /^(处以|处|给予|予以|没收|吊销|暂扣|责令)/.exec(parts[0]!)?.[1];
   // 责令停业整顿或者由原发证机关吊销许可证: a part with an authority of its own keeps its own verb.
-  return parts.map((x, i) => (i > 0 && verb && !/^(处|给予|予以|没收|吊销|暂扣|责令|警告|通报批评|由)/.test(x) ? verb + x : x));
+  // 吊销许可证或者告知乡、镇人民政府…注销临时备案: nor a part that opens with a verb of its own.
+  return parts.map((x, i) =>
+    i > 0 && verb && !/^(处|给予|予以|没收|吊销|暂扣|责令|警告|通报批评|由|告知|通知|提请|报请|移送|建议|注销|撤销|取消|收回|限制|禁止|停止|暂停|降低)/.test(x) ? verb + x : x,
+  );
 }
 
 interface One {
