@@ -89,7 +89,7 @@ export function setsPenalty(text: string): boolean {
 const DISCIPLINE_SPAN = /(?:依法)?(?:给予|予以)[^，；。]*?(?:处分|记过|记大过|降级|撤职|开除)/g;
 
 const SANCTION_PHRASE =
-  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|没收[^，；。]{0,20}?(?:商品|物品|工具|设备|财物|产品|食品|药品)|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|(?:给予|予以)[^，；。]{0,20}?(?:停业整顿|停止执业|暂停执业)的处罚|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
+  /(?:处|并处|给予|予以)[^，；。]{0,40}?(?:罚款|警告|通报批评|(?<!审查)拘留(?!审查))|没收违法所得|没收非法财物|没收[^，；。]{0,30}?(?:违法所得|非法所得)|没收[^，；。]{0,20}?(?:商品|物品|工具|设备|财物|产品|食品|药品)|吊销[^，；。]{0,20}?(?:证|照|书|资质|资格)|暂扣[^，；。]{0,20}?(?:证|照|书)|责令停产停业|责令停业|责令关闭|(?:给予|予以)[^，；。]{0,20}?(?:停业整顿|停止执业|暂停执业)的处罚|降低资质等级|限制开展生产经营活动|依照[^，。；]*规定(?:给予|予以|从重)?处罚|依照前款规定处罚|年内不得(?:从事|担任)|终身(?:不得|禁止)(?:从事|担任)|禁止[^，；。]{0,6}从事|按日连续处罚|依法(?:给予|予以)处罚/;
 
 interface Piece {
   readonly text: string;
@@ -181,7 +181,13 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   const groups: { when: ClauseCondition[]; measures: ReadMeasure[]; sanctions: SanctionOrChoice[]; text: string[]; notPenalty: boolean; elsewhere: boolean; aside: number; segment?: number; inherited?: number; replaces?: true }[] = [];
   // 责令改正、并处罚款: the 、 before 并处 joins two sanctions as a comma would.
   // 有下列行为之一者，… is 有下列行为之一的 in older texts (the same length, so positions hold).
-  const normalized = penaltySentences(text)
+  const kept = penaltySentences(text);
+  // 由…予以取缔，没收违法生产经营的食盐和违法所得。货值金额不足1万元的，可以处…: a sentence left out before the
+  // one that sets the penalty must not hold a sanction of its own.
+  const droppedHead = text.slice(0, text.length - kept.length);
+  if (droppedHead !== '' && /没收|吊销|暂扣|罚款|警告|拘留|责令停产|责令停业|责令关闭|通报批评/.test(droppedHead.replace(DISCIPLINE_SPAN, '')))
+    problems.push({ reason: 'a sanction in a sentence before the one read as the penalty: its place in the penalty is not read', text: droppedHead, at: ctx.at });
+  const normalized = kept
     .replace(/、(?=并处|并可以|可以并处|并责令|并没收|并给予)/g, '，')
     .replace(/之一者(?=[，,])/g, '之一的');
   const segments = splitPieces(normalized).map(splitConditionJoined);
@@ -258,7 +264,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       (/(?:^|[^违])(?:处以?|并处)[^，；。]{0,40}罚款|^(?:并)?(?:没收|吊销|暂扣|给予警告)/.test(d) ||
         // …医务人员，除依照前款处罚外，卫生行政部门并可以责令暂停六个月以上一年以下执业活动: an order after the
         // first words that only a sanction gives.
-        (i > 0 && /(?:可以|应当|并|予以|给予)(?:责令)?(?:暂停|停业|停产|关闭|吊销|暂扣|降低|撤销|取消|拘留|没收|警告|通报批评)/.test(d))),
+        (i > 0 && /(?:可以|应当|并|予以|给予)(?:责令)?(?:暂停|停业|停产|关闭|吊销|暂扣|降低|撤销|取消|拘留|没收|警告|通报批评)/.test(d)) ||
+        // …的，暂停或者停止该项业务，没收…: after the act (…的), words that open with a sanction, or an authority's
+        // 除没收其违法所得外, are part of the penalty.
+        (description.slice(0, i).some((x) => x.endsWith('的')) &&
+          (/^(?:并|可以|应当)?(?:暂停|停止[^，；。]{0,6}业务|取缔|予以取缔|撤销|取消|注销)/.test(d) || /除[^，；。]*(?:没收|吊销|暂扣|罚款|警告)[^，；。]*外$/.test(d) || /[\d零一二两三四五六七八九十]+年内不得|终身不得/.test(d)))),
   );
   if (swallowed !== undefined)
     problems.push({ reason: 'a sanction among the words read as the violation: its place in the penalty is not read', text: swallowed, at: ctx.at });
@@ -1319,7 +1329,7 @@ export function readFine(t: string): ReadFine | undefined {
 
 /** The base of a multiple: a known one, or the text's own words (no amount, no verb in it). */
 function baseOf(raw: string): FineBase | undefined {
-  const t = raw.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:其|该|相当于)/, '').replace(/的$/, '');
+  const t = raw.replace(/[（(][^）)]*[）)]/g, '').replace(/^(?:其|该项|该|相当于)/, '').replace(/的$/, '');
   // 处五倍以上十倍以下罚款 (the base left to an earlier clause) and 一倍以上不满二倍 (a bound that
   // excludes itself) must not read a factor word as the base.
   // 不缴或者少缴的税款, 被破坏或者被占用耕地的…: 或者 between short verbs before 的 joins two ways of one
