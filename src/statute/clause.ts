@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站|人民银行))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
@@ -129,8 +129,13 @@ function splitConditionJoined(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (const p of pieces) {
     const m = /^(.{2,24}?)的(?=(?:可以|可|并|应当)?(?:处|并处|给予|予以|没收|吊销|责令|暂扣))/.exec(p.text);
+    // …直接排放、填埋的由自治县环境保护行政主管部门责令限期整改: the act and its authority with no comma between.
+    const byAuthority = /^(.{4,}?的)(?=由[^，；。的]{2,30}?(?:部门|机关|机构)(?:责令|处|给予|没收|吊销|予以))/.exec(p.text);
     if (m && (CONDITIONS.some(([re]) => re.test(m[1]!)) || /^有违法所得$/.test(m[1]!))) {
       out.push({ text: m[0], offset: p.offset, sentence: p.sentence }, { text: p.text.slice(m[0].length), offset: p.offset + m[0].length, sentence: p.sentence });
+    } else if (byAuthority) {
+      const n = byAuthority[1]!.length;
+      out.push({ text: p.text.slice(0, n), offset: p.offset, sentence: p.sentence }, { text: p.text.slice(n), offset: p.offset + n, sentence: p.sentence });
     } else out.push(p);
   }
   return out;
@@ -221,6 +226,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && description[description.length - 1]!.endsWith('的') && BARE_AUTHORITY.test(t)) break;
     // 随意开除会员的: an act that ends in 的 is not the aside its words may look like (开除 a 处分).
     if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || (isAside(t) && !t.endsWith('的')))) break;
+    if (k > 0 && /^(?:应当|可以|并)?(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t) && description.some((d) => d.endsWith('的'))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
     // 对在工程承包中行贿的承包单位，除依照前款规定处罚外，可以…: the penalty it is besides, not the violation.
@@ -254,7 +260,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   if (authorityInDescription !== undefined)
     problems.push({ reason: 'an authority (由…部门) the reader did not separate from what it orders', text: authorityInDescription, at: ctx.at });
   // 对情节严重的运输单位，由…吊销…: the circumstance is in the words naming the party, not a violation.
-  const circumstanceParty = description.find((d) => /^对[^，；。]*(?:情节严重|情节较重|情节特别严重)/.test(d));
+  // 对知道或者应当知道…，仍然播出…的广告发布者: likewise a party singled out by what it knew.
+  const circumstanceParty = description.find((d) => /^对[^，；。]*(?:情节严重|情节较重|情节特别严重|知道|明知)/.test(d));
   if (circumstanceParty !== undefined)
     problems.push({ reason: 'a party named by a circumstance (对情节严重的…单位): the condition is not read', text: circumstanceParty, at: ctx.at });
   // A sanction in the words taken as the violation is a sanction the reading would lose.
@@ -417,11 +424,23 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         const own = prev.when.slice(prev.inherited ?? 0);
         // 逾期不改正的，没收…，货值金额不足1万元的，并处…，货值金额1万元以上的，并处…: the branches on the base
         // refine the circumstance before them, and the second branch is the first one's sibling.
-        const nested = sameClause && (isCircumstance(cond) || (onBase(cond) && own.length > 0 && own.every(isCircumstance)));
+        // 无法采取改正措施消除影响的，限期拆除，不能拆除的，没收…: a condition that the order just given could not be
+        // carried out refines the condition of that order.
+        const failed = cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' ? /^(?:不能|无法|逾期不|逾期未|拒不|未能)(.{2,6})$/.exec(cond.text) : null;
+        const lastOrder = prev.text[prev.text.length - 1];
+        const nestedByOrder = sameClause && failed !== null && lastOrder !== undefined && lastOrder.includes(failed[1]!) && prev.measures.length > 0;
+        // 情节严重的，责令停业整顿，有执业许可证件的，由原发证部门暂扣或者吊销…: a condition of the text's own words
+        // after a circumstance in the same clause refines it, as a branch on the base does.
+        const stated = cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated';
+        const nested = sameClause && (isCircumstance(cond) || ((onBase(cond) || stated) && own.length > 0 && own.every(isCircumstance)) || nestedByOrder);
         // …情节严重的，没收违法所得，违法经营额50万元以上的，并处…；没有违法经营额或者…不足50万元的，并处…: a
         // branch on the base after a branch that refined a circumstance is its sibling, after ； too.
         const sibling = !nested && known && !prev.notPenalty && onBase(cond) && (prev.inherited ?? 0) > 0 && own.length > 0 && own.every(onBase);
         const inherit = nested ? [...prev.when] : sibling ? prev.when.slice(0, prev.inherited) : [];
+        // 逾期仍未达到本法规定条件的，责令关闭，对实行定点屠宰管理的，由发证机关依法吊销…: a condition of the text's own
+        // words after a conditional sanction in the same clause may refine it or stand alone.
+        if (sameClause && !nested && !sibling && cond.kind === 'stated' && prev.when.some((c) => !onBase(c)) && (prev.sanctions.length > 0 || prev.measures.length > 0))
+          problem(p, 'a condition after a conditional sanction in the same clause: whether it is under that condition is not read');
         group = { when: inherit, inherited: inherit.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
         // 对单位处…罚款，有违法所得的，没收…: what follows the condition goes under it.
