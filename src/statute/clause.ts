@@ -413,7 +413,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       group.text.push(p.text);
       continue;
     }
-    if (t.endsWith('的') && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
+    // 转给慈善组织用于慈善目的: 目的 ends in 的 and is no condition.
+    if (t.endsWith('的') && !/目的$/.test(t) && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
       const cond = readCondition(t.slice(0, -1));
       if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
         // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
