@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法)((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站|人民银行))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)(?:依法|吊销|暂扣|处罚|给予|予以|责令|没收))((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站|人民银行))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
@@ -384,7 +384,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     const bare = !auth ? BARE_AUTHORITY.exec(t) : null;
     if (bare) {
       authority ??= bare[1];
-      t = (/(?:可以|可)$/.test(bare[0]) ? '可以' : '') + byCircumstanceAside(t.slice(bare[0].length));
+      // 可以会同工商行政部门没收…: a 可以 before the authority's words is kept as one after them is.
+      t = (/(?:可以|可)$/.test(bare[0]) || /^(?:并)?(?:可以|可)(?!以外)/.test(bare[0]) ? '可以' : '') + byCircumstanceAside(t.slice(bare[0].length));
     }
     const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
     if (condWithout !== t) t = condWithout;
@@ -498,7 +499,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // 并移送地质矿产主管部门依法吊销采矿许可证: a sanction another authority imposes under its own law.
     if (
       (ELSEWHERE.test(t) && !/^依照(?:本法|本条例|本规定|本办法|前款|第)/.test(t)) ||
-      /^(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)依法(?:吊销|暂扣|处罚|给予|予以|责令|没收)[^，；。]*$/.test(t)
+      /^(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)(?:依法)?(?:吊销|暂扣|处罚|给予|予以|责令|没收)[^，；。]*$/.test(t)
     ) {
       elsewhere.push(p.text);
       group.aside++;
