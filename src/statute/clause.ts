@@ -35,7 +35,7 @@ const FACTOR = `(?:${N}倍|等值|[百千万]分之${N}|${N}分之${N}|[0-9.]+[%
 
 /** A word that opens a sanction or measure (what follows 由…部门). */
 /** An authority named without 由: 国家安全机关可以责令改正. */
-const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)(?:依法|吊销|暂扣|处罚|给予|予以|责令|没收))((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站|人民银行))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消)/;
+const BARE_AUTHORITY = /^(?!或者|建议|并建议|或|直至|甚至|(?:并|可以|并可以)?(?:移送|移交|通报|提请)[^，；。]{2,30}?(?:部门|机关|机构)(?:依法|吊销|暂扣|处罚|给予|予以|责令|没收))((?:(?!责令|直至|并处|罚款|吊销|没收|给予|予以)[^，；。]){2,40}?(?:部门|机关|机构|人民政府|委员会|局|海关|中心|总队|支队|大队|所|站|人民银行))(?:按照职责|依法|应当依法)?(?:并)?(?:可以|应当|还可以|并可以|可)?(?=责令|处|给予|予以|没收|吊销|暂扣|对|依照|撤销|降低|禁止|取消|根据不同情节|根据不同情况|视情节轻重|视其情节)/;
 
 /** …部门除责令其限期纠正、采取补救措施外: the authority (when named) and the orders it gives besides the sanctions. */
 const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府|委员会))(?:按照职责|依法)?)?除(责令[^，；。]+?)之?外$/;
@@ -325,6 +325,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingTargetText: string | undefined;
   let mixedAt = -1;
   let partySeen = false;
+  let carryOptional = -1;
   let personsOnly = false;
   let namedAt: { text: string; segment: number } | undefined;
   let pendingSegment = -1;
@@ -387,6 +388,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       // 可以会同工商行政部门没收…: a 可以 before the authority's words is kept as one after them is.
       t = (/(?:可以|可)$/.test(bare[0]) || /^(?:并)?(?:可以|可)(?!以外)/.test(bare[0]) ? '可以' : '') + byCircumstanceAside(t.slice(bare[0].length));
     }
+    // …部门可以根据不同情节，给予警告或者处以…罚款: 可以 with only an aside after it holds for the sanctions that follow.
+    if ((auth || bare) && /^(?:并)?(?:可以|可)(?:根据情节)?$/.test(t)) {
+      carryOptional = all[i]!.segment;
+      group.text.push(p.text);
+      continue;
+    }
+    if (carryOptional === all[i]!.segment && !/^(?:并)?(?:可以|可)/.test(t) && !t.endsWith('的')) t = '可以' + t;
+    carryOptional = -1;
     const condWithout = CONDITIONS.some(([re]) => re.test(t)) ? t + '的' : t;
     if (condWithout !== t) t = condWithout;
     if (/^(?:造成|致使|导致|情节)/.test(t) && !t.endsWith('的') && !CONDITIONS.some(([re]) => re.test(t)) && !isActionStart(t)) t += '的';
@@ -492,6 +501,15 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     if (group.notPenalty || DISCIPLINE.test(t) || (NOT_PENALTY.test(t) && !hasSanctionWord(t))) {
       if (/追究刑事责任|刑事处罚/.test(t)) lastCrimePiece = i;
+      // 对直接负责的主管人员和其他直接责任人员给予纪律处分，处1万元以上10万元以下的罚款: the persons given 处分 are the
+      // subject of the sanction after it in the clause.
+      const disciplined = !group.notPenalty && DISCIPLINE.test(t) && /^(?:并)?对/.test(t) ? readTarget(t) : undefined;
+      if (disciplined && disciplined.target !== undefined && disciplined.target !== 'party') {
+        pendingTarget = disciplined.target;
+        pendingTargetText = undefined;
+        pendingSegment = all[i]!.segment;
+        pendingInto = undefined;
+      }
       notPenalties.push(p.text);
       group.aside++;
       continue;
@@ -827,7 +845,7 @@ function byCircumstanceAside(t: string): string {
 
 /** 在各自职责范围内, 按照职责 … after an authority. */
 
-const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内|范围)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
+const ASIDE_AFTER_AUTHORITY = /^(?:按照|依照|根据|依据|按|在)各自的?(?:职责|职权)(?:分工|范围内|范围)?|^(?:按照|依照|依据|根据|按|依)(?:法定)?(?:职责|职权|规定权限|规定的权限|权限)(?:分工)?|^(?:视其情节|视情节轻重|根据不同情况|根据不同情节|根据情节轻重|根据违法行为的情节)|^按照[^，]*?规定的权限|^依法/;
 
 function hasSanctionWord(t: string): boolean {
   return /罚款|警告|没收|吊销|暂扣|拘留|停产|停业|关闭|暂停|降低[^，；。]{0,4}资质|通报批评|(?:不得|禁止)[^，；。]{0,10}从事|(?:限制|禁止)(?:其)?开展|停止从业|停止执业/.test(t);
@@ -1146,6 +1164,14 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   if (/^(?:暂扣|吊销)[^，。；]{1,30}?(?:船长|船员|所有人|经营人|管理人|驾驶人员|驾驶员|从业人员|作业人员)的/.test(t) && (target === 'party' || target === 'named')) return undefined;
   // 对负有责任的主管人员…给予处分，并可以依法吊销采供血机构的执业许可证: an organisation's licence after persons.
   if (/^(?:依法)?(?:暂扣|吊销)[^，。；]{1,30}?(?:机构|单位|企业|公司|医院|学校)的/.test(t) && (target === 'responsible' || target === 'legalRepresentative')) return undefined;
+  // 对负有责任的主管人员…给予…处分，并可以依法吊销血站、单采血浆站的执业许可证: a licence after persons is theirs only
+  // when the words say so (吊销其执业证书, 吊销负有责任的医疗卫生人员的执业证书).
+  if (
+    /^(?:依法)?(?:暂扣|吊销)/.test(t) &&
+    (target === 'responsible' || target === 'legalRepresentative') &&
+    (/机构|单位|企业|公司|医院|学校|场所|站的|站、/.test(t) || !/人员|医师|护士|其|导游证|领队证|执业证|执业资格|从业资格|资格证|驾驶证|适任证书|上岗证|职业资格/.test(t))
+  )
+    return undefined;
   // 给予三个月以上六个月以下停业整顿的处罚 / 责令停业整顿三个月至六个月: the period is part of the
   // sanction's words; the kind is what the model holds.
   // 可以给予吊销执照的处罚: the sanction inside the words 给予…的处罚.

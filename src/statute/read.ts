@@ -43,8 +43,12 @@ export function readPenalties(input: string | LawText): LawReading {
             ...g,
             sanctions: g.sanctions.filter((x) => !('kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified')),
           }));
-          // 可按下列规定处以罚款: the items' fines are optional; their other sanctions keep their own words.
-          const optionalGroups = reading.listedOptional
+          // 可按下列规定处以罚款, 可以并处罚款：（一）…处以…罚款: the items' fines are optional; their other sanctions
+          // keep their own words.
+          const optionalFine =
+            reading.listedOptional ||
+            reading.groups.some((g) => g.sanctions.some((x) => 'kind' in x && x.kind === 'fine' && x.fine?.kind === 'unspecified' && !x.mandatory));
+          const optionalGroups = optionalFine
             ? ir.groups.map((g) => ({ ...g, sanctions: g.sanctions.map((x) => (fineOnlyChoice(x) ? { ...x, mandatory: false } : x)) }))
             : ir.groups;
           // 逾期不改正的，依照下列规定处以罚款: each item's penalty is under that condition.
