@@ -228,6 +228,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && description.some((d) => d.endsWith('的')) && (isActionStart(t) || (isAside(t) && !t.endsWith('的')))) break;
     if (k > 0 && /^(?:应当|可以|并)?(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t) && description.some((d) => d.endsWith('的'))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
+    // 对…的拆船单位，可以根据其造成的危害后果，责令停业整顿或者关闭: the 可以 opens the penalty.
+    if (k > 0 && /^(?:并)?(?:可以|可)(?:根据|依据|按照|视)[^，；。]*(?:情节|后果|情况|程度)$/.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
     // 对在工程承包中行贿的承包单位，除依照前款规定处罚外，可以…: the penalty it is besides, not the violation.
     if (k > 0 && k < first.length && BESIDES.test(t)) {
@@ -490,6 +492,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     if (group.elsewhere) {
       elsewhere.push(p.text);
+      group.aside++;
+      continue;
+    }
+    // 并可以报经有批准权的人民政府批准，责令停业、关闭: the 可以 holds for the order after the approval.
+    if (/^(?:并|还)?(?:可以|可)报(?:经|请)[^，；。]*批准$/.test(t)) carryOptional = all[i]!.segment;
+    // 可以根据其造成的危害后果，责令停业整顿或者关闭: likewise after the measure of what the officer weighs.
+    if (/^(?:并)?(?:可以|可)(?:根据|依据|按照|视)[^，；。]*(?:情节|后果|情况|程度)$/.test(t) && !hasSanctionWord(t)) {
+      carryOptional = all[i]!.segment;
       group.aside++;
       continue;
     }
