@@ -1,6 +1,6 @@
 import { readClause, setsPenalty, type ClauseReading } from './clause.js';
 import { parseLawText } from './structure.js';
-import type { LawReading, LawText, PenaltyProvision, ReadProblem, ReadViolation, SanctionOrChoice, StatuteRef } from './types.js';
+import type { LawReading, LawText, PenaltyProvision, ReadProblem, ReadViolation, Sanction, SanctionOrChoice, StatuteRef } from './types.js';
 
 /**
  * Every paragraph of a law that sets an administrative penalty, read into
@@ -123,6 +123,22 @@ export function readPenalties(input: string | LawText): LawReading {
       if (other) problems.push({ reason: 'a fine with no amount here whose amounts another paragraph of the article sets', text: other.text, at: other.at });
     }
     const named = new Set(groups.flatMap((g) => g.sanctions.flatMap((x) => ('anyOf' in x ? x.anyOf : [x])).filter((x) => x.target === 'named').map((x) => x.targetText)));
+    // 代表机构提交的年度报告隐瞒真实情况的，…对代表机构处以…罚款 / 公证机构及其公证员有下列行为之一的，…对公证机构处…:
+    // a party the clause names that the act opens with is the party itself (its 及其… are others).
+    const actOf = (v: string): string => v.replace(/^违反[^，；。]*?规定的?，?/, '');
+    const opener = [...named].find(
+      (x) =>
+        x !== undefined &&
+        x.length >= 2 &&
+        !/、|和|及其|以及|或者|其他/.test(x) &&
+        actOf(r.reading.violationText).startsWith(x) &&
+        !/^(?:的|及(?!其)|和|与|、|或者|或|以及)/.test(actOf(r.reading.violationText).slice(x.length)),
+    );
+    if (opener !== undefined) {
+      const asParty = (x: Sanction): Sanction => (x.target === 'named' && x.targetText === opener ? (({ targetText: _t, ...rest }) => ({ ...rest, target: 'party' as const }))(x) : x);
+      groups = groups.map((g) => ({ ...g, sanctions: g.sanctions.map((x) => ('anyOf' in x ? { ...x, anyOf: x.anyOf.map(asParty) } : asParty(x))) }));
+      named.delete(opener);
+    }
     if (named.size > 1) problems.push({ reason: `sanctions on several parties the clause names (${[...named].join('、')}): which falls on whom is not read`, text: r.text, at: r.at });
     const hasSanction = groups.some((g) => g.sanctions.length > 0);
     if (!hasSanction && problems.length === 0 && r.reading.elsewhere.length === 0)

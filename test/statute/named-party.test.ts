@@ -21,7 +21,7 @@ function only(text: string, article: number, paragraph = 1): PenaltyProvision {
 }
 
 describe('a sanction on a party the clause names', () => {
-  it('对旅行社处二万元以上十万元以下的罚款 fines the travel agency the clause names', () => {
+  it('旅行社委派的导游人员…的，对旅行社处二万元以上十万元以下的罚款: the travel agency the act opens with is the party fined', () => {
     const p = only(
       law(
         '旅行社条例',
@@ -30,7 +30,7 @@ describe('a sanction on a party the clause names', () => {
       57,
     );
     expect(p.status).toBe('read');
-    expect(sanctions(p).map((s) => [s.kind, s.target, s.targetText, s.fine])).toEqual([['fine', 'named', '旅行社', { kind: 'range', min: 20000, max: 100000 }]]);
+    expect(sanctions(p).map((s) => [s.kind, s.target, s.targetText, s.fine])).toEqual([['fine', 'party', undefined, { kind: 'range', min: 20000, max: 100000 }]]);
   });
 
   it('the notary the clause names is the one fined and the one whose practice is stopped (公证法第四十一条)', () => {
