@@ -449,6 +449,11 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // …情节严重的，没收违法所得，违法经营额50万元以上的，并处…；没有违法经营额或者…不足50万元的，并处…: a
         // branch on the base after a branch that refined a circumstance is its sibling, after ； too.
         const sibling = !nested && known && !prev.notPenalty && onBase(cond) && (prev.inherited ?? 0) > 0 && own.length > 0 && own.every(onBase);
+        // 拒不召回的，责令停业整顿，没收…；货值金额不足1万元的，并处…: a branch on the base after ； whose sanction goes on
+        // with 并处 continues the conditional penalty before it, or stands alone; the text does not say which.
+        const nextPiece = all[i + 1]?.p.text ?? '';
+        if (!sameClause && !nested && !sibling && known && onBase(cond) && !prev.notPenalty && prev.when.some((c) => !onBase(c) && !(c.kind === 'stated' && /违法所得|货值|经营额|销售额|收入|金额|费用|价值/.test(c.text))) && (prev.sanctions.length > 0 || prev.measures.length > 0) && /^并(?:处|没收)/.test(nextPiece))
+          problem(p, 'a branch on the base after ； that follows a conditional penalty and goes on with 并处: whether it is under that condition is not read');
         const inherit = nested ? [...prev.when] : sibling ? prev.when.slice(0, prev.inherited) : [];
         // 逾期仍未达到本法规定条件的，责令关闭，对实行定点屠宰管理的，由发证机关依法吊销…: a condition of the text's own
         // words after a conditional sanction in the same clause may refine it or stand alone.
