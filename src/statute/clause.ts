@@ -923,6 +923,8 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
   if (CRIME.test(t)) return 'crime';
   if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$|^(?:进口行为)?构成走私(?:行为)?$/.test(t)) return 'other-law';
+  // 违反治安管理规定的，由公安机关依法予以处罚 / 违反其他法律、行政法规的，由有关主管部门依法处理: left to other laws.
+  if (/^(?:并)?违反治安管理(?:规定|处罚法)?$|^(?:同时)?违反其他(?:有关)?法律、(?:行政)?法规(?:规定)?$/.test(t)) return 'other-law';
   // 法律、行政法规另有规定的 / 本法另有规定的: a reservation, the clause that follows is not a penalty here.
   if (/另有规定$/.test(t)) return 'crime';
   for (const [re, name] of CONDITIONS) if (re.test(t)) return { kind: 'circumstance', name, text: t };
