@@ -427,6 +427,23 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     // 转给慈善组织用于慈善目的: 目的 ends in 的 and is no condition.
     if (t.endsWith('的') && !/目的$/.test(t) && (CONDITIONS.some(([re]) => re.test(t.slice(0, -1))) || !isActionStart(t))) {
+      // 警告后不改正的，或者放任动物恐吓他人的，处…罚款: either condition, not both.
+      const alternative = /^或者?(.+)$/.exec(t.slice(0, -1));
+      const lastWhen = group.when[group.when.length - 1];
+      if (alternative && openingConditions && lastWhen !== undefined && group.sanctions.length === 0 && group.measures.length === 0 && !group.notPenalty) {
+        const other = readCondition(alternative[1]!);
+        if (other !== undefined && other !== 'crime' && other !== 'other-law') {
+          group.when[group.when.length - 1] = { kind: 'any', of: [lastWhen, other], text: `${lastWhen.text}，${t.slice(0, -1)}` };
+          group.text.push(p.text);
+          continue;
+        }
+      }
+      // 不得将医疗垃圾混入生活垃圾；违反规定的，处…罚款: breaking the rule just stated is the act itself.
+      if (/^违反(?:上述|前述|以上|此项|本项|该)?规定$/.test(t.slice(0, -1)) && group === groups[0] && group.when.length === 0 && group.sanctions.length === 0 && group.measures.length === 0) {
+        group.text.push(p.text);
+        openingConditions = true;
+        continue;
+      }
       const cond = readCondition(t.slice(0, -1));
       if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
         // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
