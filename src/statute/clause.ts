@@ -42,7 +42,7 @@ const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府
 /** 除依照前款规定处罚外 / 除由…部门依照本法处罚外: the authority (when named) and the penalty it is besides. */
 const BESIDES = /^除(?:由([^，；。]{2,30}?(?:部门|机关|机构)))?((?:依照|按照|依据|依法)[^，；。]*?(?:处罚|处理))以?外$/;
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育(?![^，；。]{0,12}(?:部门|机关|机构))|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -1264,6 +1264,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     };
   }
   if (/^(?:禁止|终身禁止)(?:其)?从事/.test(t)) return s('restrictPractice');
+  // 退还所收费用后没收违法所得: the fees go back to those who paid, what is left of the gains is confiscated.
+  if (/^(?:责令)?退还(?:所收|收取的)?费用后没收(?:其)?违法所得$/.test(t)) return { ...s('confiscateGains'), measure: { kind: 'restore', text: t } };
   // 并处没收木材价款10%至50%的罚款: a fine whose base is the value of what is confiscated.
   if (/^没收[^，；。、和]*罚款$/.test(t)) {
     const fine = readFine(`处${t}`);
@@ -1294,6 +1296,8 @@ function readMeasure(t: string): ReadMeasure | undefined {
   // 停止相关业务 is a sanction of some kind (停产停业? 限制开展生产经营活动?), not the order to stop the act.
   // 停止接受新业务, 停止承接新的专利代理业务, 停止执行业务, 停止经营相关业务: a licensed party's business cut back.
   if (/停止(?:从业|执业)(?!活动)/.test(t) && !/非法执业|违法执业/.test(t)) return undefined;
+  // 责令停止招生: the school's business restricted (限制开展生产经营活动?), not the order to stop the act.
+  if (/停止招生|暂停招生/.test(t)) return undefined;
   // 责令其停止私募基金业务活动: the party's licensed business stopped, a sanction rather than the order to stop the act.
   if (/^责令其停止[^，；。、]{0,10}?业务/.test(t) && !/违法|非法/.test(t)) return undefined;
   if (/^(?:责令|并)?(?:其)?(?:立即)?停止(?:(?:相关|有关|其|相应)[^，；。、]{0,4}?(?:业务|执业)|(?:接受|承接|承办)新|执行业务|经营相关业务)/.test(t)) return undefined;
