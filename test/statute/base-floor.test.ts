@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { loadCase } from '../../src/load/loadCase.js';
-import { loadRuleSet } from '../../src/load/loadRuleSet.js';
-import { statutoryLayer } from '../../src/statute/layer.js';
-import { readPenalties } from '../../src/statute/read.js';
 import { summarizeProvision } from '../../src/statute/summary.js';
-import type { StatuteSource } from '../../src/verify/context.js';
 import { verifyRuleSet } from '../../src/verify/verifyRuleSet.js';
+import { layerFixture } from './layer-fixture.js';
 
 // 药品管理法 (2019-08-26) Art. 115, verbatim: a multiple of the goods' value with a floor on the base
 // (货值金额不足十万元的，按十万元计算).
@@ -21,26 +18,16 @@ const TEXT = `# 中华人民共和国药品管理法
 第一百一十五条 未取得药品生产许可证、药品经营许可证或者医疗机构制剂许可证生产、销售药品的，责令关闭，没收违法生产、销售的药品和违法所得，并处违法生产、销售的药品（包括已售出和未售出的药品，下同）货值金额十五倍以上三十倍以下的罚款；货值金额不足十万元的，按十万元计算。
 `;
 
-const READING = readPenalties(TEXT);
-const layer = statutoryLayer(READING, {
+const { reading: READING, layer, load, source: SOURCE } = layerFixture(TEXT, {
   id: 'cn-law-test-ypglf',
   lawKey: 'ypglf',
   prefix: 'YPGLF',
   version: '2019-08-26',
   source: '行政法/药品管理法(2019-08-26).md',
-  region: { code: '100000', name: '全国' },
   field: '药品',
+  title: '中华人民共和国药品管理法',
 });
-const files = [...layer.files].filter(([n]) => n.endsWith('.yaml')).map(([n, text]) => ({ path: `layer/${n}`, text }));
-const SOURCE: StatuteSource = {
-  find: (law) => (law.title === '中华人民共和国药品管理法' && law.version === '2019-08-26' ? READING : undefined),
-  versions: (title) => (title === '中华人民共和国药品管理法' ? ['2019-08-26'] : []),
-};
 const dates = { act: '2025-03-03', discovered: '2025-03-10', decision: '2025-04-21' };
-
-function load(items = layer.files.get('items.yaml')!): ReturnType<typeof loadRuleSet> {
-  return loadRuleSet(files.map((f) => (f.path.endsWith('items.yaml') ? { ...f, text: items } : f)));
-}
 
 function statutoryFine(goodsValue: number): { min: number; max: number } | undefined {
   const rs = load().ruleSet!;

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { loadCase } from '../../src/load/loadCase.js';
-import { loadRuleSet } from '../../src/load/loadRuleSet.js';
-import { statutoryLayer } from '../../src/statute/layer.js';
 import { readPenalties } from '../../src/statute/read.js';
 import { summarizeProvision } from '../../src/statute/summary.js';
-import type { StatuteSource } from '../../src/verify/context.js';
 import { verifyRuleSet } from '../../src/verify/verifyRuleSet.js';
+import { layerFixture } from './layer-fixture.js';
 
 // 机动车登记规定 (公安部令第164号, 2021-12-17) Art. 81(3), verbatim: a multiple of the illegal gains
 // with a ceiling on the fine (但最高不超过十万元).
@@ -33,27 +31,17 @@ const CQ = `# 重庆市司法鉴定条例
 第五十一条 未经登记的机构或人员从事司法鉴定业务的，由市司法行政部门责令其停止鉴定活动，没收违法所得并处以违法所得一至三倍的罚款，但罚款总额最高不得超过三万元。
 `;
 
-const READING = readPenalties(TEXT);
-const layer = statutoryLayer(READING, {
+const { reading: READING, layer, load, source: SOURCE } = layerFixture(TEXT, {
   id: 'cn-rule-test-jdcdj',
   lawKey: 'jdcdj',
   prefix: 'JDCDJ',
   version: '2021-12-17',
   source: '部门规章/公安部/机动车登记规定(2021-12-17).md',
-  region: { code: '100000', name: '全国' },
   field: '道路交通',
+  title: '机动车登记规定',
 });
-const files = [...layer.files].filter(([n]) => n.endsWith('.yaml')).map(([n, text]) => ({ path: `layer/${n}`, text }));
-const SOURCE: StatuteSource = {
-  find: (law) => (law.title === '机动车登记规定' && law.version === '2021-12-17' ? READING : undefined),
-  versions: (title) => (title === '机动车登记规定' ? ['2021-12-17'] : []),
-};
 const dates = { act: '2025-03-03', discovered: '2025-03-10', decision: '2025-04-21' };
 const CAPPED = 'fine: { multiple: { of: illegalGains, range: [3, 5], cap: 100000 } }';
-
-function load(items = layer.files.get('items.yaml')!): ReturnType<typeof loadRuleSet> {
-  return loadRuleSet(files.map((f) => (f.path.endsWith('items.yaml') ? { ...f, text: items } : f)));
-}
 
 function decide(illegalGains: number): ReturnType<typeof evaluate> {
   const rs = load().ruleSet!;
