@@ -327,6 +327,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingTargetText: string | undefined;
   let mixedAt = -1;
   let partySeen = false;
+  let lastMeasurePiece = -2;
   let carryOptional = -1;
   let personsOnly = false;
   let namedAt: { text: string; segment: number } | undefined;
@@ -647,6 +648,14 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // 处一千元以上一万元以下的罚款，或者暂扣船员适任证书: one or the other.
     // 对个人处…罚款，或者对单位处…罚款 names another subject: not a choice.
     if (/^(?:或者(?!对)|或(?![者对]))/.test(t) && read.items.length > 0) {
+      // 情节严重的，责令停止产生职业病危害的作业，或者提请有关人民政府…责令关闭: an order or a penalty, the
+      // officer's choice — the penalty is then discretionary, as in one piece (责令停止建设或者停产停业整顿).
+      if (lastMeasurePiece === i - 1 && lastSanctionPiece !== i - 1 && read.items.length === 1 && !('anyOf' in read.items[0]!) && group.measures.length > 0) {
+        group.sanctions.push({ ...(read.items[0] as Sanction), mandatory: false });
+        lastSanctionPiece = i;
+        lastSanctionCount = 1;
+        continue;
+      }
       const prev = group.sanctions[group.sanctions.length - 1];
       if (prev === undefined || lastSanctionPiece !== i - 1 || lastSanctionCount !== 1 || 'anyOf' in prev || read.items.length !== 1 || 'anyOf' in read.items[0]!) {
         problem(p, '或者 after a sanction in another piece: which sanctions it chooses between is not read');
@@ -733,6 +742,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     into.measures.push(...read.measures);
     into.sanctions.push(...read.items);
+    if (read.measures.length > 0 && read.items.length === 0 && into === group) lastMeasurePiece = i;
     if (read.items.length > 0) {
       lastSanctionPiece = i;
       lastSanctionCount = read.items.length;
@@ -1264,6 +1274,8 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
     };
   }
   if (/^(?:禁止|终身禁止)(?:其)?从事/.test(t)) return s('restrictPractice');
+  // 提请有关人民政府按照国务院规定的权限责令关闭: the closure the law sets, ordered by the government on request.
+  if (/^(?:提请|报请)[^，；。]{2,20}?人民政府(?:按照国务院规定的权限)?(?:决定)?(?:责令|予以)关闭$/.test(t)) return s('close');
   // 退还所收费用后没收违法所得: the fees go back to those who paid, what is left of the gains is confiscated.
   if (/^(?:责令)?退还(?:所收|收取的)?费用后没收(?:其)?违法所得$/.test(t)) return { ...s('confiscateGains'), measure: { kind: 'restore', text: t } };
   // 并处没收木材价款10%至50%的罚款: a fine whose base is the value of what is confiscated.
