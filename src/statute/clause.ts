@@ -42,7 +42,7 @@ const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府
 /** 除依照前款规定处罚外 / 除由…部门依照本法处罚外: the authority (when named) and the penalty it is besides. */
 const BESIDES = /^除(?:由([^，；。]{2,30}?(?:部门|机关|机构)))?((?:依照|按照|依据|依法)[^，；。]*?(?:处罚|处理))以?外$/;
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
-const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育(?![^，；。]{0,12}(?:部门|机关|机构))|取消|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
+const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育(?![^，；。]{0,12}(?:部门|机关|机构))|取消|暂停|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
 export interface ClauseContext {
   readonly ref: StatuteRef;
@@ -740,6 +740,16 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       }
       else problem(p, 'a sanction after ； that follows a conditional clause: whether it applies always or only then is not read');
     }
+    // 情节严重的，处广告费用三倍以上五倍以下的罚款，广告费用无法计算或者明显偏低的，处…罚款，并可以暂停广告发布业务、
+    // 吊销营业执照: a sanction after the fallback fine may be the circumstance's or the fallback's alone.
+    const fallback = into.when[into.when.length - 1];
+    if (
+      fallback?.kind === 'stated' &&
+      /无法计算|明显偏低|难以计算|无法确定|难以确定/.test(fallback.text) &&
+      /^并/.test(p.text) &&
+      read.items.some((x) => ('anyOf' in x ? x.anyOf : [x]).some((y) => y.kind !== 'fine'))
+    )
+      problem(p, 'a sanction after the fine for a base that cannot be counted: whether it goes with that fine alone is not read');
     into.measures.push(...read.measures);
     into.sanctions.push(...read.items);
     if (read.measures.length > 0 && read.items.length === 0 && into === group) lastMeasurePiece = i;
@@ -1260,7 +1270,7 @@ function readOne(t: string, mandatory: boolean, target: Target, targetText?: str
   // 暂停相关业务、停产停业: the words after 暂停… are another sanction, not part of this one.
   // 暂停相关业务或者停业整顿: nor the words after 或者.
   // 责令停止从业两年以上五年以下 (资产评估法 Art. 45): barred from practice for a time, as 暂停执业 is.
-  const suspendPractice = (/^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:执业|从业)[^，；。、或]*$/.test(t) || /^(?:责令|并)?停止(?:其)?(?:执业|从业)(?!活动)[^，；。、或]*$/.test(t)) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:业务|经营|营业)[^，；。、或]*$/.test(t) ? 'restrictBusiness' : undefined;
+  const suspendPractice = (/^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:执业|从业|执行业务)[^，；。、或]*$/.test(t) || /^(?:责令|并)?停止(?:其)?(?:执业|从业)(?!活动)[^，；。、或]*$/.test(t)) ? 'restrictPractice' : /^(?:责令|并)?暂停(?:其)?[^，；。、或]{0,30}?(?:业务|经营|营业)[^，；。、或]*$/.test(t) ? 'restrictBusiness' : undefined;
   if (suspendPractice && !/罚款|吊销/.test(t)) return s(suspendPractice);
   const ban = new RegExp(
     `^([^，；。]{0,40}?)(?:禁止其?)?(?:在)?(?:(?:${N}(?:至|到|年以上))?(${N})年(?:以下)?(?:的期限)?(?:内)?(?:直至终身)?|终身)(?:禁止其?|不得)?(?:重新|再)?(?:从事|担任|参与|进入|开展|作为|对外承包)`,
