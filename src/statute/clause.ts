@@ -327,6 +327,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
   let pendingTargetText: string | undefined;
   let mixedAt = -1;
   let partySeen = false;
+  let precondition: ClauseCondition | undefined;
   let lastMeasurePiece = -2;
   let carryOptional = -1;
   let personsOnly = false;
@@ -477,7 +478,9 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // words after a conditional sanction in the same clause may refine it or stand alone.
         if (sameClause && !nested && !sibling && cond.kind === 'stated' && prev.when.some((c) => !onBase(c)) && (prev.sanctions.length > 0 || prev.measures.length > 0))
           problem(p, 'a condition after a conditional sanction in the same clause: whether it is under that condition is not read');
-        group = { when: inherit, inherited: inherit.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
+        // 法律、行政法规没有规定的，由…处…；情节严重的，处…: every penalty after it is under that precondition.
+        const withPre = precondition !== undefined && !inherit.includes(precondition) ? [precondition, ...inherit] : inherit;
+        group = { when: withPre, inherited: withPre.length, measures: [], sanctions: [], text: [], notPenalty: false, elsewhere: false, aside: 0, segment: all[i]!.segment };
         groups.push(group);
         // 对单位处…罚款，有违法所得的，没收…: what follows the condition goes under it.
         pendingInto = undefined;
@@ -498,7 +501,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       if (cond === 'crime' || cond === 'other-law') {
         group.notPenalty = true;
         group.elsewhere = cond === 'other-law';
-      } else if (cond) group.when.push(cond);
+      } else if (cond) {
+        if (!group.when.includes(cond)) group.when.push(cond);
+        if (cond.kind === 'stated' && /^(?:有关)?法律、(?:行政)?法规(?:对[^，；。]*)?(?:没有|未作|未)(?:处罚)?规定$/.test(cond.text)) precondition = cond;
+      }
       continue;
     }
     openingConditions = false;
@@ -960,6 +966,8 @@ function readCrossReference(t: string): ClauseReading['refersTo'] | undefined {
 function readCondition(t: string): ClauseCondition | 'crime' | 'other-law' | undefined {
   if (CRIME.test(t)) return 'crime';
   if (/^(?:构成|有)违反治安管理(?:处罚)?行为$|^应当给予治安管理处罚$|^(?:进口行为)?构成走私(?:行为)?$/.test(t)) return 'other-law';
+  // 法律、行政法规有规定的，依照其规定；法律、行政法规没有规定的，由…处…: the first half is left to those laws.
+  if (/^(?:有关)?法律、(?:行政)?法规(?:已)?有(?:处罚)?规定$|^(?:《[^》]+》及)?其他有关法律、法规已有处罚规定$/.test(t)) return 'other-law';
   // 违反治安管理规定的，由公安机关依法予以处罚 / 违反其他法律、行政法规的，由有关主管部门依法处理: left to other laws.
   if (/^(?:并)?违反治安管理(?:规定|处罚法)?$|^(?:同时)?违反其他(?:有关)?法律、(?:行政)?法规(?:规定)?$/.test(t)) return 'other-law';
   // 法律、行政法规另有规定的 / 本法另有规定的: a reservation, the clause that follows is not a penalty here.
