@@ -628,7 +628,10 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     }
     // 可以责令停业整顿，降低资质等级: 可以 governs the sanctions listed after it in the clause.
     const prevOptional = lastOptional && lastSegment === all[i]!.segment;
-    lastOptional = read.items.length > 0 && read.items.every((x) => !x.mandatory) && !read.items.some((x) => 'kind' in x && x.kind === 'fine');
+    // Only an explicit 可以 carries: 予以收缴或者吊销 (an order or a revocation) makes the revocation optional, not
+    // the 没收违法所得 after it.
+    lastOptional =
+      read.items.length > 0 && read.items.every((x) => !x.mandatory) && !read.items.some((x) => 'kind' in x && x.kind === 'fine') && /^(?:并|还)?(?:可以|可)(?!以外)/.test(t);
     lastSegment = all[i]!.segment;
     if (prevOptional && !/^(?:并|处|对|可以|可|应当)/.test(t) && read.items.every((x) => 'kind' in x && x.kind !== 'fine')) {
       read.items.splice(0, read.items.length, ...read.items.map((x) => ({ ...x, mandatory: false })));
