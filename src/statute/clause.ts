@@ -42,6 +42,8 @@ const EXCEPT = /^(?:由)?(?:(.{2,60}?(?:部门|机关|机构|单位|人民政府
 /** 除依照前款规定处罚外 / 除由…部门依照本法处罚外: the authority (when named) and the penalty it is besides. */
 const BESIDES = /^除(?:由([^，；。]{2,30}?(?:部门|机关|机构)))?((?:依照|按照|依据|依法)[^，；。]*?(?:处罚|处理))以?外$/;
 const VERB = /^(?:责令|处|给予|予以|没收|吊销|暂扣|并处|可以|并可|并|依照|依据|按照|对|撤销|取消|降低|限制|停止|通报|警告|罚款|禁止|收缴|拆除|强制|注销)/;
+/** 可以根据其造成的危害后果 / 可以视情节轻重: the measure of what the officer weighs, before the penalty it opens. */
+const WEIGHING = /^(?:并)?(?:可以|可)(?:根据|依据|按照|视)[^，；。]*(?:情节|后果|情况|程度)$/;
 const AUTHORITY = /^(?:并|可以|并可以|可|直至|甚至)?由((?:海关|.+?(?:部门|机关|机构|人民政府|委员会|局|办事处|处|主管|组织|单位|机关|法院|中心|队|所|站|办|办公室|厅|部|署|行|会|企业))(?:[（(][^）)，；。]{1,20}[）)])?)(?=在各自|按照权限|代作|责令|处|给予|予以|没收|吊销|暂扣|并处|可以|依照|按照|根据各自|依据各自|依据职|依照职|根据职|按照职|按各自|按规定|按职|依据法定|依照法定|依职|视其|视情节|根据不同|根据情节|根据违法|依照规定|按照规定|依法|追回|追缴|追还|收回|代为|组织|发放|决定|取缔|扣留|销毁|对|撤销|说服|批评|教育(?![^，；。]{0,12}(?:部门|机关|机构))|取消|暂停|降低|限制|停止|通报|警告|禁止|收缴|强制|注销|拆除|，|$)/;
 
 export interface ClauseContext {
@@ -229,7 +231,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     if (k > 0 && /^(?:应当|可以|并)?(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t) && description.some((d) => d.endsWith('的'))) break;
     if (k > 0 && /^(?:责令|处|并处|给予|没收|吊销|暂扣)/.test(t)) break;
     // 对…的拆船单位，可以根据其造成的危害后果，责令停业整顿或者关闭: the 可以 opens the penalty.
-    if (k > 0 && /^(?:并)?(?:可以|可)(?:根据|依据|按照|视)[^，；。]*(?:情节|后果|情况|程度)$/.test(t)) break;
+    if (k > 0 && WEIGHING.test(t)) break;
     if (k > 0 && description.some((d) => d.endsWith('的')) && EXCEPT.test(t)) break;
     // 对在工程承包中行贿的承包单位，除依照前款规定处罚外，可以…: the penalty it is besides, not the violation.
     if (k > 0 && k < first.length && BESIDES.test(t)) {
@@ -447,6 +449,8 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         continue;
       }
       const cond = readCondition(t.slice(0, -1));
+      // The condition in the text's own words, when it is one (not 构成犯罪 or another law's penalty).
+      const stated = cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' ? cond : undefined;
       if (!openingConditions || group.sanctions.length > 0 || group.measures.length > 0 || group.notPenalty) {
         // …不足一万元的，处三千元罚款，情节严重的，处一万元罚款: a condition after a conditional group in
         // the same clause (no ；between) refines that group's condition.
@@ -458,13 +462,12 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         // refine the circumstance before them, and the second branch is the first one's sibling.
         // 无法采取改正措施消除影响的，限期拆除，不能拆除的，没收…: a condition that the order just given could not be
         // carried out refines the condition of that order.
-        const failed = cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' ? /^(?:不能|无法|逾期不|逾期未|拒不|未能)(.{2,6})$/.exec(cond.text) : null;
+        const failed = stated !== undefined ? /^(?:不能|无法|逾期不|逾期未|拒不|未能)(.{2,6})$/.exec(stated.text) : null;
         const lastOrder = prev.text[prev.text.length - 1];
         const nestedByOrder = sameClause && failed !== null && lastOrder !== undefined && lastOrder.includes(failed[1]!) && prev.measures.length > 0;
         // 情节严重的，责令停业整顿，有执业许可证件的，由原发证部门暂扣或者吊销…: a condition of the text's own words
         // after a circumstance in the same clause refines it, as a branch on the base does.
-        const stated = cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated';
-        const nested = sameClause && (isCircumstance(cond) || ((onBase(cond) || stated) && own.length > 0 && own.every(isCircumstance)) || nestedByOrder);
+        const nested = sameClause && (isCircumstance(cond) || ((onBase(cond) || stated !== undefined) && own.length > 0 && own.every(isCircumstance)) || nestedByOrder);
         // …情节严重的，没收违法所得，违法经营额50万元以上的，并处…；没有违法经营额或者…不足50万元的，并处…: a
         // branch on the base after a branch that refined a circumstance is its sibling, after ； too.
         const sibling = !nested && known && !prev.notPenalty && onBase(cond) && (prev.inherited ?? 0) > 0 && own.length > 0 && own.every(onBase);
@@ -476,7 +479,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
         const inherit = nested ? [...prev.when] : sibling ? prev.when.slice(0, prev.inherited) : [];
         // 逾期仍未达到本法规定条件的，责令关闭，对实行定点屠宰管理的，由发证机关依法吊销…: a condition of the text's own
         // words after a conditional sanction in the same clause may refine it or stand alone.
-        if (sameClause && !nested && !sibling && cond.kind === 'stated' && prev.when.some((c) => !onBase(c)) && (prev.sanctions.length > 0 || prev.measures.length > 0))
+        if (sameClause && !nested && !sibling && stated !== undefined && prev.when.some((c) => !onBase(c)) && (prev.sanctions.length > 0 || prev.measures.length > 0))
           problem(p, 'a condition after a conditional sanction in the same clause: whether it is under that condition is not read');
         // 法律、行政法规没有规定的，由…处…；情节严重的，处…: every penalty after it is under that precondition.
         const withPre = precondition !== undefined && !inherit.includes(precondition) ? [precondition, ...inherit] : inherit;
@@ -487,17 +490,17 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
       }
       // 收缴…号牌、行驶证，未收缴的，公告作废，处二千元以下罚款: the condition is on the order just given, and
       // the fine after it may or may not depend on it.
-      if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /^未(?:收缴|缴回|追回|收回|没收|扣留|扣押)/.test(cond.text))
+      if (stated !== undefined && /^未(?:收缴|缴回|追回|收回|没收|扣留|扣押)/.test(stated.text))
         problem(p, 'a condition on the order before it (未收缴的): whether the sanctions after it depend on it is not read');
       if (subsetAt === i) subsets.push({ group, piece: p });
       openingConditions = true;
       group.text.push(p.text);
-      if (cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && /前款|第[一二三四五六七八九十]+项|[（(][一二三四五六七八九十]+[）)]项|(?:情形|行为)之一/.test(cond.text))
+      if (stated !== undefined && /前款|第[一二三四五六七八九十]+项|[（(][一二三四五六七八九十]+[）)]项|(?:情形|行为)之一/.test(stated.text))
         problem(p, 'a condition naming other items or paragraphs (违反前款第…项): which penalty goes with which item is not read');
       // Said at the end, and only when a penalty or order is read under it: 给信息主体造成损失的，依法承担民事
       // 责任 and 属于国家公务员的，给予处分 set none.
-      if (all[i]!.sentence > 0 && cond !== undefined && cond !== 'crime' && cond !== 'other-law' && cond.kind === 'stated' && all[i - 1]?.sentence !== all[i]!.sentence)
-        laterConditions.push({ cond, piece: p });
+      if (all[i]!.sentence > 0 && stated !== undefined && all[i - 1]?.sentence !== all[i]!.sentence)
+        laterConditions.push({ cond: stated, piece: p });
       if (cond === 'crime' || cond === 'other-law') {
         group.notPenalty = true;
         group.elsewhere = cond === 'other-law';
@@ -527,7 +530,7 @@ export function readClause(text: string, ctx: ClauseContext): ClauseReading {
     // 并可以报经有批准权的人民政府批准，责令停业、关闭: the 可以 holds for the order after the approval.
     if (/^(?:并|还)?(?:可以|可)报(?:经|请)[^，；。]*批准$/.test(t)) carryOptional = all[i]!.segment;
     // 可以根据其造成的危害后果，责令停业整顿或者关闭: likewise after the measure of what the officer weighs.
-    if (/^(?:并)?(?:可以|可)(?:根据|依据|按照|视)[^，；。]*(?:情节|后果|情况|程度)$/.test(t) && !hasSanctionWord(t)) {
+    if (WEIGHING.test(t) && !hasSanctionWord(t)) {
       carryOptional = all[i]!.segment;
       group.aside++;
       continue;
