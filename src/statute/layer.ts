@@ -550,8 +550,8 @@ function fineModel(f: ReadFine, facts: Map<string, string>): FineOut {
     }
     case 'multiple': {
       const of = factOf(f.base, facts);
-      const floor = { ...(f.baseFloor !== undefined ? { floor: f.baseFloor } : {}), ...(f.cap !== undefined ? { cap: f.cap } : {}) };
-      return { multiple: f.min === undefined ? { of, upTo: f.max, ...floor } : { of, range: [f.min, f.max], ...floor } };
+      const limits = { ...(f.baseFloor !== undefined ? { floor: f.baseFloor } : {}), ...(f.cap !== undefined ? { cap: f.cap } : {}) };
+      return { multiple: f.min === undefined ? { of, upTo: f.max, ...limits } : { of, range: [f.min, f.max], ...limits } };
     }
   }
 }
@@ -689,10 +689,10 @@ function fineYaml(f: FineOut): string {
       ? `{ perUnit: { of: ${f.perUnit.of}, range: [${f.perUnit.range[0]}, ${f.perUnit.range[1]}] } }`
       : `{ perUnit: { of: ${f.perUnit.of}, upTo: ${f.perUnit.upTo} } }`;
   if ('multiple' in f) {
-    const floor = (f.multiple.floor !== undefined ? `, floor: ${f.multiple.floor}` : '') + (f.multiple.cap !== undefined ? `, cap: ${f.multiple.cap}` : '');
+    const limits = (f.multiple.floor !== undefined ? `, floor: ${f.multiple.floor}` : '') + (f.multiple.cap !== undefined ? `, cap: ${f.multiple.cap}` : '');
     return f.multiple.range
-      ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}]${floor} } }`
-      : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo}${floor} } }`;
+      ? `{ multiple: { of: ${f.multiple.of}, range: [${f.multiple.range[0]}, ${f.multiple.range[1]}]${limits} } }`
+      : `{ multiple: { of: ${f.multiple.of}, upTo: ${f.multiple.upTo}${limits} } }`;
   }
   if ('unspecified' in f) return '{ unspecified: true }';
   return `{ person: ${fineYaml(f.person)}, organization: ${fineYaml(f.organization)} }`;

@@ -125,14 +125,14 @@ export function readPenalties(input: string | LawText): LawReading {
     const named = new Set(groups.flatMap((g) => g.sanctions.flatMap((x) => ('anyOf' in x ? x.anyOf : [x])).filter((x) => x.target === 'named').map((x) => x.targetText)));
     // 代表机构提交的年度报告隐瞒真实情况的，…对代表机构处以…罚款 / 公证机构及其公证员有下列行为之一的，…对公证机构处…:
     // a party the clause names that the act opens with is the party itself (its 及其… are others).
-    const actOf = (v: string): string => v.replace(/^违反[^，；。]*?规定的?，?/, '');
+    const act = r.reading.violationText.replace(/^违反[^，；。]*?规定的?，?/, '');
     const opener = [...named].find(
       (x) =>
         x !== undefined &&
         x.length >= 2 &&
         !/、|和|及其|以及|或者|其他/.test(x) &&
-        actOf(r.reading.violationText).startsWith(x) &&
-        !/^(?:的|及(?!其)|和|与|、|或者|或|以及)/.test(actOf(r.reading.violationText).slice(x.length)),
+        act.startsWith(x) &&
+        !/^(?:的|及(?!其)|和|与|、|或者|或|以及)/.test(act.slice(x.length)),
     );
     if (opener !== undefined) {
       const asParty = (x: Sanction): Sanction => (x.target === 'named' && x.targetText === opener ? (({ targetText: _t, ...rest }) => ({ ...rest, target: 'party' as const }))(x) : x);
